@@ -1,0 +1,93 @@
+package io.branchcast.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * LocalRun is {@code bin/run}: the stack, then the control plane (which serves the console), each in its own process,
+ * until Ctrl-C stops them all in reverse order. Ports default to the well-known ones and are overridable by
+ * environment variables (see README).
+ */
+final class LocalRun {
+
+    private static final Duration CONTROL_PLANE_START = Duration.ofMinutes(2);
+
+    private LocalRun() {
+    }
+
+    static void run(CommandLine cli) {
+        Path repo = Path.of(cli.required("--repo")).toAbsolutePath();
+        StackSettings settings = cli.settings(5432, 9092, 8180, repo.resolve(".stack/run"));
+        int httpPort = httpPort();
+        Ports.requireFree(settings.host(), httpPort, "control plane", "BRANCHCAST_HTTP_PORT");
+        Path controlPlaneJar = repo.resolve("control-plane/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(controlPlaneJar)) {
+            throw new StackException("the control plane is not built (" + controlPlaneJar + "): run bin/run, which builds it first");
+        }
+
+        CountDownLatch crashed = new CountDownLatch(1);
+        Deque<ChildProcess> apps = new ArrayDeque<>();
+        System.out.println("branchcast: starting PostgreSQL, Keycloak and Kafka (the first start unpacks and builds Keycloak: about 2 minutes)");
+        LocalStack stack = LocalStack.start(settings, crash -> {
+            System.err.println("branchcast: !!! " + crash);
+            crashed.countDown();
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("branchcast: stopping");
+            apps.forEach(app -> app.stop(Duration.ofSeconds(15)));
+            stack.close();
+        }, "branchcast-run-stop"));
+
+        StackInfo info = stack.info();
+        String baseUrl = "http://" + settings.host() + ":" + httpPort;
+        ChildProcess controlPlane = ChildProcess.start("control plane",
+                controlPlaneCommand(controlPlaneJar, info, settings, httpPort), repo, Map.of(),
+                settings.dataDir().resolve("logs/control-plane.log"));
+        apps.push(controlPlane);
+        Readiness.await("control plane", CONTROL_PLANE_START, controlPlane, () -> HttpProbe.isOk(baseUrl + "/q/health/ready"));
+        controlPlane.onCrash(crash -> {
+            System.err.println("branchcast: !!! " + crash);
+            crashed.countDown();
+        });
+
+        System.out.println("""
+
+                Branchcast is running.
+                  Console:        %1$s/
+                  API (OpenAPI):  %1$s/q/swagger-ui
+                  Keycloak:       %2$s/admin  (master realm: admin / admin)
+                  Demo logins (realm branchcast, demo only): admin/admin, operator/operator, viewer/viewer
+                  Logs and data:  %3$s
+                Press Ctrl-C to stop everything.
+                """.formatted(baseUrl, info.keycloakUrl(), settings.dataDir()));
+        DevStackMain.awaitCrash(crashed);
+        System.exit(2);
+    }
+
+    private static int httpPort() {
+        String value = System.getenv().getOrDefault("BRANCHCAST_HTTP_PORT", "8080");
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new StackException("BRANCHCAST_HTTP_PORT=" + value + " is not a port number");
+        }
+    }
+
+    static List<String> controlPlaneCommand(Path jar, StackInfo info, StackSettings settings, int httpPort) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+        ControlPlaneConfig.forStack(info, settings.dataDir().resolve("artifacts"))
+                .forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-Dquarkus.http.host=" + settings.host());
+        command.add("-Dquarkus.http.port=" + httpPort);
+        command.addAll(List.of("-jar", jar.toString()));
+        return command;
+    }
+}
