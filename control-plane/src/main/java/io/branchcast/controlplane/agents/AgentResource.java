@@ -1,0 +1,75 @@
+package io.branchcast.controlplane.agents;
+
+import io.branchcast.controlplane.api.ApiException;
+import io.branchcast.controlplane.api.Page;
+import io.branchcast.controlplane.api.PageRequest;
+import io.branchcast.controlplane.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The agent inventory, filterable by site, label, state and host name. */
+@Path("/api/v1/agents")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class AgentResource {
+
+    @Inject
+    AgentRepository agents;
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "List agents")
+    public Page<AgentView> list(@Valid @BeanParam PageRequest paging,
+                                @QueryParam("siteId") UUID siteId,
+                                @QueryParam("label") String label,
+                                @QueryParam("state") AgentState state,
+                                @QueryParam("q") String hostname) {
+        List<String> clauses = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (siteId != null) {
+            clauses.add("siteId = :site");
+            params.and("site", siteId);
+        }
+        if (label != null) {
+            clauses.add("array_contains(labels, :label)");
+            params.and("label", label);
+        }
+        if (state != null) {
+            clauses.add("state = :state");
+            params.and("state", state);
+        }
+        if (hostname != null && !hostname.isBlank()) {
+            clauses.add("lower(hostname) like :q");
+            params.and("q", "%" + hostname.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        var query = clauses.isEmpty()
+                ? agents.findAll(Sort.by("hostname"))
+                : agents.find(String.join(" and ", clauses), Sort.by("hostname"), params);
+        List<Agent> page = query.page(paging.toPanache()).list();
+        return new Page<>(page.stream().map(AgentView::of).toList(), paging.page, paging.size, query.count());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Get one agent")
+    public AgentView get(@PathParam("id") UUID id) {
+        return AgentView.of(agents.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("agent", id)));
+    }
+}

@@ -1,0 +1,31 @@
+package io.branchcast.controlplane.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** CurrentActor names who is making the current request, for the audit log: the user name or the agent's client id. */
+@RequestScoped
+public class CurrentActor {
+
+    @Inject
+    SecurityIdentity identity;
+
+    public String name() {
+        if (identity == null || identity.isAnonymous()) {
+            return "anonymous";
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            String user = jwt.getClaim("preferred_username");
+            if (user != null) {
+                return user;
+            }
+            String azp = jwt.getClaim("azp");
+            if (azp != null) {
+                return azp;
+            }
+        }
+        return identity.getPrincipal().getName();
+    }
+}
