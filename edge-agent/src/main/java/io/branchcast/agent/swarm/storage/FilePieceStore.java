@@ -1,0 +1,484 @@
+package io.branchcast.agent.swarm.storage;
+
+import io.branchcast.agent.swarm.storage.StorageException.Code;
+import io.branchcast.contracts.manifest.InfoDictionary;
+import io.branchcast.contracts.manifest.Manifest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.BitSet;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * FilePieceStore is the {@link PieceStore} on a local file system. A download is staged in
+ * {@code <stagingDir>/<infohash>.part}, a file of the full length created sparse (positional writes, never a
+ * whole-file buffer), next to {@code <infohash>.resume}, the verified-piece bitfield ({@link ResumeFile}).
+ *
+ * <p>Resume: the resume file is checkpointed every {@link FilePieceStoreOptions#getCheckpointInterval()} verified
+ * pieces and on close, always after an fsync of the data, so it never claims data that is not on disk. On open it is
+ * trusted if it names this torrent and the data file has the right length. Without a valid resume file, staged data is
+ * re-hashed (or discarded, see {@link FilePieceStoreOptions#isRescanWithoutResumeFile()}). Anything trusted wrongly is
+ * still caught by {@link #complete()}, which re-hashes the whole file.
+ *
+ * <p>Disk full (ENOSPC, EDQUOT) at any point fails with DISK_FULL and deletes the staging and resume files: a later
+ * attempt starts over with a clean disk. The final path is written only by an atomic rename of a fully checked file.
+ *
+ * <p>Seeding: {@link #openSeed} serves an existing complete file read-only; after {@link #complete()} the store
+ * itself serves from the final path.
+ *
+ * <p>Threads: see {@link PieceStore}. Blocking work runs on a shared worker pool, unordered so reads, writes and
+ * hashing of different pieces proceed in parallel. State shared with the workers is guarded by this object's monitor;
+ * checkpoints, completion and close are serialized by {@link #lifecycleLock}.
+ */
+public final class FilePieceStore implements PieceStore {
+
+    private enum State { DOWNLOADING, SEEDING, FAILED, CLOSED }
+
+    private final WorkerExecutor workers;
+    private final InfoDictionary info;
+    private final byte[] infoHash;
+    private final byte[] sha256;
+    private final Path stagedPath;
+    private final Path resumePath;
+    private final Path finalPath;
+    private final FilePieceStoreOptions options;
+    /** Held by checkpoint, complete and close, which must not interleave; taken before the monitor, never after. */
+    private final Object lifecycleLock = new Object();
+
+    /** Open data channel: read-write on the staged file, read-only when seeding; null once closed or failed. */
+    private FileChannel channel;
+    /** Pieces whose data on disk matched their SHA-1; only grows, except when complete() finds corruption. */
+    private final BitSet verified;
+    /** Pieces verified since the last resume checkpoint; 0 <= uncheckpointed <= verified.cardinality(). */
+    private int uncheckpointed;
+    private State state;
+
+    private FilePieceStore(WorkerExecutor workers, Manifest manifest, Path stagedPath, Path resumePath, Path finalPath,
+                           FilePieceStoreOptions options, FileChannel channel, BitSet verified, State state) {
+        this.workers = workers;
+        this.info = manifest.info();
+        this.infoHash = manifest.infoHash();
+        this.sha256 = manifest.sha256();
+        this.stagedPath = stagedPath;
+        this.resumePath = resumePath;
+        this.finalPath = finalPath;
+        this.options = options;
+        this.channel = channel;
+        this.verified = verified;
+        this.state = state;
+    }
+
+    /**
+     * Opens (or resumes) the download of a verified manifest's file, to be installed at finalPath. Fails with
+     * TARGET_EXISTS if finalPath exists (open it with {@link #openSeed} instead) and with DISK_FULL if the staging
+     * file system lacks room for the whole file.
+     */
+    public static Future<FilePieceStore> open(Vertx vertx, Manifest manifest, Path stagingDir, Path finalPath,
+                                              FilePieceStoreOptions options) {
+        WorkerExecutor workers = vertx.createSharedWorkerExecutor(options.getWorkerPoolName(),
+                options.getWorkerPoolSize());
+        String stem = HexFormat.of().formatHex(manifest.infoHash());
+        Path staged = stagingDir.resolve(stem + ".part");
+        Path resume = stagingDir.resolve(stem + ".resume");
+        return workers.<FilePieceStore>executeBlocking(() -> {
+            try {
+                return openStaged(workers, manifest, stagingDir, staged, resume, finalPath, options);
+            } catch (IOException e) {
+                StorageException error = StorageException.fromIo("open " + staged, e);
+                if (error.code() == Code.DISK_FULL) {
+                    deleteStaged(staged, resume, error);
+                }
+                throw error;
+            }
+        }, false).recover(error -> workers.close().transform(ignored -> Future.failedFuture(error)));
+    }
+
+    /** Opens a complete file read-only for seeding; with {@link SeedTrust#HASH_CHECK} it is hashed once first. */
+    public static Future<FilePieceStore> openSeed(Vertx vertx, Manifest manifest, Path file, SeedTrust trust,
+                                                  FilePieceStoreOptions options) {
+        WorkerExecutor workers = vertx.createSharedWorkerExecutor(options.getWorkerPoolName(),
+                options.getWorkerPoolSize());
+        return workers.<FilePieceStore>executeBlocking(() -> {
+            FileChannel channel = options.getChannelOpener().open(file, StandardOpenOption.READ);
+            try {
+                checkSeedFile(channel, manifest, file, trust, options);
+            } catch (IOException | RuntimeException e) {
+                closeAfter(channel, e);
+                throw e instanceof IOException io ? StorageException.fromIo("check " + file, io) : e;
+            }
+            BitSet all = new BitSet();
+            all.set(0, manifest.info().pieceCount());
+            return new FilePieceStore(workers, manifest, null, null, file, options, channel, all, State.SEEDING);
+        }, false).recover(error -> workers.close().transform(ignored -> Future.failedFuture(error)));
+    }
+
+    @Override
+    public Future<Void> writeBlock(int piece, int offset, Buffer data) {
+        try {
+            checkBlock(piece, offset, data.length());
+        } catch (StorageException e) {
+            return Future.failedFuture(e);
+        }
+        synchronized (this) {
+            if (verified.get(piece)) {
+                return Future.succeededFuture();
+            }
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(data.getBytes());
+        long position = info.pieceOffset(piece) + offset;
+        return blocking("write piece " + piece, () -> {
+            FileChannel target = channel();
+            while (bytes.hasRemaining()) {
+                target.write(bytes, position + bytes.position());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Future<Buffer> readBlock(int piece, int offset, int length) {
+        try {
+            checkBlock(piece, offset, length);
+            synchronized (this) {
+                if (!verified.get(piece)) {
+                    throw new StorageException(Code.NOT_VERIFIED, "piece " + piece + " is not verified");
+                }
+            }
+        } catch (StorageException e) {
+            return Future.failedFuture(e);
+        }
+        return blocking("read piece " + piece, () -> {
+            ByteBuffer bytes = ByteBuffer.allocate(length);
+            readFully(channel(), bytes, info.pieceOffset(piece) + offset);
+            return Buffer.buffer(bytes.array());
+        });
+    }
+
+    @Override
+    public Future<Boolean> verifyPiece(int piece) {
+        try {
+            checkPiece(piece);
+        } catch (StorageException e) {
+            return Future.failedFuture(e);
+        }
+        synchronized (this) {
+            if (verified.get(piece)) {
+                return Future.succeededFuture(true);
+            }
+        }
+        return blocking("verify piece " + piece, () -> {
+            boolean matches = info.pieceHashMatches(piece, hashPiece(piece));
+            if (matches && markVerified(piece)) {
+                checkpoint();
+            }
+            return matches;
+        });
+    }
+
+    @Override
+    public synchronized BitSet verifiedPieces() {
+        return (BitSet) verified.clone();
+    }
+
+    @Override
+    public Future<Path> complete() {
+        return blocking("complete " + finalPath, () -> {
+            synchronized (lifecycleLock) {
+                synchronized (this) {
+                    if (state == State.SEEDING) {
+                        return finalPath;
+                    }
+                    channel();
+                    if (verified.cardinality() != info.pieceCount()) {
+                        throw new StorageException(Code.INCOMPLETE, (info.pieceCount() - verified.cardinality())
+                                + " of " + info.pieceCount() + " pieces are not verified");
+                    }
+                }
+                channel().force(true);
+                checkWholeFile();
+                if (Files.exists(finalPath)) {
+                    throw new StorageException(Code.TARGET_EXISTS, finalPath + " already exists");
+                }
+                FileInstaller.install(stagedPath, finalPath);
+                Files.deleteIfExists(resumePath);
+                switchToSeeding();
+                return finalPath;
+            }
+        });
+    }
+
+    @Override
+    public Future<Void> close() {
+        return blocking("close", () -> {
+            synchronized (lifecycleLock) {
+                if (currentState() == State.DOWNLOADING && uncheckpointedCount() > 0) {
+                    checkpoint();
+                }
+                FileChannel open;
+                synchronized (this) {
+                    open = channel;
+                    channel = null;
+                    state = state == State.FAILED ? State.FAILED : State.CLOSED;
+                }
+                if (open != null) {
+                    open.close();
+                }
+                return (Void) null;
+            }
+        }).eventually(workers::close);
+    }
+
+    private static FilePieceStore openStaged(WorkerExecutor workers, Manifest manifest, Path stagingDir, Path staged,
+                                             Path resume, Path finalPath, FilePieceStoreOptions options)
+            throws IOException {
+        if (Files.exists(finalPath)) {
+            throw new StorageException(Code.TARGET_EXISTS, finalPath + " already exists; open it for seeding");
+        }
+        InfoDictionary info = manifest.info();
+        Files.createDirectories(stagingDir);
+        boolean existed = Files.exists(staged);
+        if (!existed) {
+            Files.deleteIfExists(resume);
+            requireSpace(stagingDir, info.length());
+        }
+        FileChannel channel = options.getChannelOpener().open(staged, StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            boolean resumable = existed && channel.size() == info.length();
+            if (channel.size() > info.length()) {
+                channel.truncate(info.length());
+            } else if (channel.size() < info.length()) {
+                channel.write(ByteBuffer.allocate(1), info.length() - 1);
+            }
+            BitSet verified = resumable ? resumeState(channel, manifest, resume, options) : new BitSet();
+            return new FilePieceStore(workers, manifest, staged, resume, finalPath, options, channel, verified,
+                    State.DOWNLOADING);
+        } catch (IOException | RuntimeException e) {
+            closeAfter(channel, e);
+            throw e;
+        }
+    }
+
+    /** Verified pieces of staged data: from the resume file if valid, else by re-hashing (if enabled), else none. */
+    private static BitSet resumeState(FileChannel channel, Manifest manifest, Path resume,
+                                      FilePieceStoreOptions options) throws IOException {
+        InfoDictionary info = manifest.info();
+        Optional<BitSet> recorded = ResumeFile.read(resume, manifest.infoHash(), info.pieceCount());
+        if (recorded.isPresent() || !options.isRescanWithoutResumeFile()) {
+            return recorded.orElseGet(BitSet::new);
+        }
+        BitSet rescanned = FileScan.run(channel, info, manifest.sha256(), options.getIoBufferSize()).matchingPieces();
+        ResumeFile.write(resume, manifest.infoHash(), info.pieceCount(), rescanned);
+        return rescanned;
+    }
+
+    private static void checkSeedFile(FileChannel channel, Manifest manifest, Path file, SeedTrust trust,
+                                      FilePieceStoreOptions options) throws IOException {
+        InfoDictionary info = manifest.info();
+        if (channel.size() != info.length()) {
+            throw new StorageException(Code.FILE_HASH_MISMATCH, file + " has " + channel.size() + " bytes, expected "
+                    + info.length());
+        }
+        if (trust == SeedTrust.HASH_CHECK
+                && !FileScan.run(channel, info, manifest.sha256(), options.getIoBufferSize()).allMatch(info.pieceCount())) {
+            throw new StorageException(Code.FILE_HASH_MISMATCH, file + " does not match the manifest");
+        }
+    }
+
+    private static void requireSpace(Path directory, long length) throws IOException {
+        long usable = Files.getFileStore(directory).getUsableSpace();
+        if (usable < length) {
+            throw new StorageException(Code.DISK_FULL, "need " + length + " bytes in " + directory + ", "
+                    + usable + " usable");
+        }
+    }
+
+    /** Hashes the whole staged file; on mismatch un-verifies the corrupt pieces, saves that and fails. */
+    private void checkWholeFile() throws IOException {
+        FileScan scan = FileScan.run(channel(), info, sha256, options.getIoBufferSize());
+        if (scan.allMatch(info.pieceCount())) {
+            return;
+        }
+        int corrupt = info.pieceCount() - scan.matchingPieces().cardinality();
+        synchronized (this) {
+            verified.and(scan.matchingPieces());
+        }
+        writeResumeFile();
+        throw new StorageException(Code.FILE_HASH_MISMATCH, corrupt == 0
+                ? "every piece matches but the file's SHA-256 does not: the manifest is inconsistent"
+                : corrupt + " pieces changed on disk after verification and must be downloaded again");
+    }
+
+    private void switchToSeeding() throws IOException {
+        FileChannel seeding = options.getChannelOpener().open(finalPath, StandardOpenOption.READ);
+        FileChannel staged;
+        synchronized (this) {
+            staged = channel;
+            channel = seeding;
+            state = State.SEEDING;
+        }
+        staged.close();
+    }
+
+    private byte[] hashPiece(int piece) throws IOException {
+        MessageDigest sha1 = sha1();
+        int size = info.pieceSize(piece);
+        ByteBuffer buffer = ByteBuffer.allocate(Math.min(size, options.getIoBufferSize()));
+        long position = info.pieceOffset(piece);
+        long end = position + size;
+        FileChannel source = channel();
+        while (position < end) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+            readFully(source, buffer, position);
+            position += buffer.position();
+            sha1.update(buffer.flip());
+        }
+        return sha1.digest();
+    }
+
+    /** Marks a piece verified; true when a checkpoint is due. */
+    private synchronized boolean markVerified(int piece) {
+        if (!verified.get(piece)) {
+            verified.set(piece);
+            uncheckpointed++;
+        }
+        return uncheckpointed >= options.getCheckpointInterval();
+    }
+
+    private void checkpoint() throws IOException {
+        synchronized (lifecycleLock) {
+            if (currentState() == State.DOWNLOADING) {
+                channel().force(false);
+                writeResumeFile();
+            }
+        }
+    }
+
+    private void writeResumeFile() throws IOException {
+        BitSet snapshot;
+        int covered;
+        synchronized (this) {
+            snapshot = (BitSet) verified.clone();
+            covered = uncheckpointed;
+        }
+        ResumeFile.write(resumePath, infoHash, info.pieceCount(), snapshot);
+        synchronized (this) {
+            uncheckpointed -= covered;
+        }
+    }
+
+    private synchronized FileChannel channel() {
+        if (channel == null) {
+            throw new StorageException(Code.CLOSED, state == State.FAILED ? "store failed earlier" : "store closed");
+        }
+        return channel;
+    }
+
+    private synchronized State currentState() {
+        return state;
+    }
+
+    private synchronized int uncheckpointedCount() {
+        return uncheckpointed;
+    }
+
+    private <T> Future<T> blocking(String action, IoWork<T> work) {
+        return workers.executeBlocking(() -> {
+            try {
+                return work.run();
+            } catch (IOException e) {
+                throw failed(StorageException.fromIo(action, e));
+            }
+        }, false);
+    }
+
+    /** After DISK_FULL the store is unusable and its staged files are removed; other errors leave it as it is. */
+    private StorageException failed(StorageException error) {
+        if (error.code() != Code.DISK_FULL) {
+            return error;
+        }
+        FileChannel open;
+        synchronized (this) {
+            if (state != State.DOWNLOADING) {
+                return error;
+            }
+            open = channel;
+            channel = null;
+            state = State.FAILED;
+        }
+        closeAfter(open, error);
+        deleteStaged(stagedPath, resumePath, error);
+        return error;
+    }
+
+    private void checkPiece(int piece) {
+        if (piece < 0 || piece >= info.pieceCount()) {
+            throw outOfRange("piece " + piece + " of " + info.pieceCount());
+        }
+    }
+
+    private void checkBlock(int piece, int offset, int length) {
+        checkPiece(piece);
+        if (offset < 0 || length <= 0 || (long) offset + length > info.pieceSize(piece)) {
+            throw outOfRange("block " + offset + "+" + length + " outside piece " + piece + " of "
+                    + info.pieceSize(piece) + " bytes");
+        }
+    }
+
+    private static StorageException outOfRange(String message) {
+        return new StorageException(Code.OUT_OF_RANGE, message);
+    }
+
+    private static void readFully(FileChannel source, ByteBuffer buffer, long position) throws IOException {
+        long next = position;
+        while (buffer.hasRemaining()) {
+            int read = source.read(buffer, next);
+            if (read < 0) {
+                throw new EOFException("data file ends at " + next);
+            }
+            next += read;
+        }
+    }
+
+    private static void deleteStaged(Path staged, Path resume, Exception cause) {
+        try {
+            Files.deleteIfExists(staged);
+            Files.deleteIfExists(resume);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void closeAfter(FileChannel open, Exception cause) {
+        try {
+            open.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static MessageDigest sha1() {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the Java runtime lacks SHA-1", e);
+        }
+    }
+
+    /** Blocking work that may fail with an IOException. */
+    @FunctionalInterface
+    private interface IoWork<T> {
+        T run() throws IOException;
+    }
+}
