@@ -1,0 +1,107 @@
+package io.branchcast.agent.swarm;
+
+import io.branchcast.agent.swarm.storage.PieceStore;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * PieceWriter moves downloaded data into the {@link PieceStore}: it writes accepted blocks and whole origin pieces,
+ * and verifies a piece once all of it is received and every write of it has landed, then reports the verdict. It
+ * counts writes in flight and asks for inbound back-pressure above the configured bound. It is not responsible for
+ * what happens after a verdict (announcing, banning, picking again): that is the {@link Outcome}'s job.
+ */
+final class PieceWriter {
+
+    private static final System.Logger LOG = System.getLogger(PieceWriter.class.getName());
+
+    /** Verdicts and failures, on the session's context. */
+    interface Outcome {
+        /** The piece matched its hash. */
+        void verified(int piece, boolean fromOrigin);
+
+        /** The piece did not match; its data is discarded. */
+        void corrupt(int piece, boolean fromOrigin);
+
+        /** Storage failed for a reason that retrying will not fix (e.g. disk full). */
+        void storageFailed(Throwable error);
+
+        /** Inbound traffic should pause ({@code true}) or may resume ({@code false}). */
+        void backPressure(boolean paused);
+    }
+
+    private final PieceStore store;
+    private final int maxPendingWrites;
+    private final Outcome outcome;
+    /** Per piece: block writes issued and not completed; no entry at 0. */
+    private final Map<Integer, Integer> pendingByPiece = new HashMap<>();
+    /** Pieces fully received whose verification waits for their last writes. */
+    private final BitSet awaitingVerification = new BitSet();
+    /** Sum of pendingByPiece. */
+    private int pendingWrites;
+    private boolean paused;
+
+    PieceWriter(PieceStore store, int maxPendingWrites, Outcome outcome) {
+        this.store = store;
+        this.maxPendingWrites = maxPendingWrites;
+        this.outcome = outcome;
+    }
+
+    /**
+     * Writes a block accepted by the picker. {@code pieceComplete}: it was the piece's last missing block, so the
+     * piece is verified once its writes have landed.
+     */
+    void writeBlock(int piece, int offset, Buffer data, boolean pieceComplete) {
+        if (pieceComplete) {
+            awaitingVerification.set(piece);
+        }
+        pendingWrites++;
+        pendingByPiece.merge(piece, 1, Integer::sum);
+        if (!paused && pendingWrites >= maxPendingWrites) {
+            paused = true;
+            outcome.backPressure(true);
+        }
+        store.writeBlock(piece, offset, data).onComplete(result -> {
+            pendingWrites--;
+            boolean lastWrite = pendingByPiece.merge(piece, -1, Integer::sum) == 0;
+            if (lastWrite) {
+                pendingByPiece.remove(piece);
+            }
+            if (paused && pendingWrites <= maxPendingWrites / 2) {
+                paused = false;
+                outcome.backPressure(false);
+            }
+            if (result.failed()) {
+                LOG.log(System.Logger.Level.WARNING, "write to piece {0} failed: {1}", piece, result.cause());
+                outcome.storageFailed(result.cause());
+            } else if (lastWrite && awaitingVerification.get(piece)) {
+                awaitingVerification.clear(piece);
+                verify(piece, false);
+            }
+        });
+    }
+
+    /** Writes and verifies a whole piece fetched from the origin. */
+    void writePiece(int piece, Buffer data) {
+        store.writeBlock(piece, 0, data)
+                .onSuccess(v -> verify(piece, true))
+                .onFailure(error -> {
+                    LOG.log(System.Logger.Level.WARNING, "write of origin piece {0} failed: {1}", piece, error);
+                    outcome.storageFailed(error);
+                });
+    }
+
+    private void verify(int piece, boolean fromOrigin) {
+        store.verifyPiece(piece).onComplete(result -> {
+            if (result.failed()) {
+                outcome.storageFailed(result.cause());
+            } else if (result.result()) {
+                outcome.verified(piece, fromOrigin);
+            } else {
+                outcome.corrupt(piece, fromOrigin);
+            }
+        });
+    }
+}

@@ -1,0 +1,280 @@
+package io.branchcast.agent.swarm;
+
+import io.branchcast.agent.swarm.picker.PickerStrategy;
+import io.branchcast.agent.swarm.wire.PeerConnectionOptions;
+import io.branchcast.agent.swarm.wire.WireLimits;
+
+import java.util.Objects;
+
+/**
+ * SwarmOptions configures one {@link SwarmSession}: where it listens, how many peers it keeps, how deep it pipelines
+ * requests, how many peers it uploads to, and when it falls back to the origin. Vert.x-style mutable options with
+ * {@code DEFAULT_*} constants; the session copies them. It does not configure storage, peer discovery or the origin
+ * budget: those are injected into the session as objects.
+ */
+public class SwarmOptions {
+
+    public static final String DEFAULT_LISTEN_HOST = "0.0.0.0";
+    /** The BitTorrent port; 0 = an ephemeral port, see {@link SwarmSession#actualPort()}. */
+    public static final int DEFAULT_LISTEN_PORT = 6881;
+    public static final int DEFAULT_MAX_PEERS = 50;
+    /** Which pieces to start first. */
+    public static final PickerStrategy DEFAULT_PICKER = PickerStrategy.RAREST_FIRST;
+    /** Outstanding block requests per peer at first; the depth then follows the peer's measured rate. */
+    public static final int DEFAULT_MIN_PIPELINE_DEPTH = 64;
+    /** Ceiling of outstanding block requests per peer: 512 × 16 KiB = 8 MiB in flight, enough for ~1 GiB/s at 8 ms. */
+    public static final int DEFAULT_MAX_PIPELINE_DEPTH = 512;
+    /** Cooperative LAN swarm: every interested peer is unchoked, up to this many at once. */
+    public static final int DEFAULT_MAX_UPLOAD_SLOTS = 64;
+    /** Block reads from storage in flight per unchoked peer; bounds upload memory. */
+    public static final int DEFAULT_MAX_READS_PER_PEER = 32;
+    /** Received blocks not yet on disk, all peers together; above it reading from peers pauses. */
+    public static final int DEFAULT_MAX_PENDING_WRITES = 1024;
+    /** The origin is asked only this long after start (peers first), and only for pieces no connected peer has. */
+    public static final long DEFAULT_ORIGIN_GRACE_MS = 1_500;
+    /**
+     * A piece another agent was chosen to fetch from the origin is fetched here too when it is still nowhere after
+     * this long (that agent is slow or gone without closing its connection).
+     */
+    public static final long DEFAULT_ORIGIN_TAKEOVER_MS = 60_000;
+    /** Concurrent whole-piece origin fetches. */
+    public static final int DEFAULT_MAX_ORIGIN_FETCHES = 4;
+    /** A peer that leaves requests unanswered this long loses them to other peers. */
+    public static final long DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+    public static final long DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+    /** Period of the housekeeping tick: redials, request timeouts, rate sampling, origin fallback. */
+    public static final long DEFAULT_TICK_MS = 250;
+    /** Known peer addresses that are not connected are dialled again this often. */
+    public static final long DEFAULT_REDIAL_INTERVAL_MS = 2_000;
+
+    private String listenHost = DEFAULT_LISTEN_HOST;
+    private int listenPort = DEFAULT_LISTEN_PORT;
+    private String localAddress;
+    private int maxPeers = DEFAULT_MAX_PEERS;
+    private PickerStrategy picker = DEFAULT_PICKER;
+    private int minPipelineDepth = DEFAULT_MIN_PIPELINE_DEPTH;
+    private int maxPipelineDepth = DEFAULT_MAX_PIPELINE_DEPTH;
+    private int maxUploadSlots = DEFAULT_MAX_UPLOAD_SLOTS;
+    private int maxReadsPerPeer = DEFAULT_MAX_READS_PER_PEER;
+    private int maxPendingWrites = DEFAULT_MAX_PENDING_WRITES;
+    private long originGraceMs = DEFAULT_ORIGIN_GRACE_MS;
+    private long originTakeoverMs = DEFAULT_ORIGIN_TAKEOVER_MS;
+    private int maxOriginFetches = DEFAULT_MAX_ORIGIN_FETCHES;
+    private long requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
+    private long connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS;
+    private long tickMs = DEFAULT_TICK_MS;
+    private long redialIntervalMs = DEFAULT_REDIAL_INTERVAL_MS;
+    private int maxMessageLength = WireLimits.DEFAULT_MAX_MESSAGE_LENGTH;
+    private PeerConnectionOptions connectionOptions = new PeerConnectionOptions();
+
+    public SwarmOptions() {
+    }
+
+    public SwarmOptions(SwarmOptions other) {
+        this.listenHost = other.listenHost;
+        this.listenPort = other.listenPort;
+        this.localAddress = other.localAddress;
+        this.maxPeers = other.maxPeers;
+        this.picker = other.picker;
+        this.minPipelineDepth = other.minPipelineDepth;
+        this.maxPipelineDepth = other.maxPipelineDepth;
+        this.maxUploadSlots = other.maxUploadSlots;
+        this.maxReadsPerPeer = other.maxReadsPerPeer;
+        this.maxPendingWrites = other.maxPendingWrites;
+        this.originGraceMs = other.originGraceMs;
+        this.originTakeoverMs = other.originTakeoverMs;
+        this.maxOriginFetches = other.maxOriginFetches;
+        this.requestTimeoutMs = other.requestTimeoutMs;
+        this.connectTimeoutMs = other.connectTimeoutMs;
+        this.tickMs = other.tickMs;
+        this.redialIntervalMs = other.redialIntervalMs;
+        this.maxMessageLength = other.maxMessageLength;
+        this.connectionOptions = new PeerConnectionOptions(other.connectionOptions);
+    }
+
+    public String getListenHost() {
+        return listenHost;
+    }
+
+    public SwarmOptions setListenHost(String listenHost) {
+        this.listenHost = listenHost;
+        return this;
+    }
+
+    public int getListenPort() {
+        return listenPort;
+    }
+
+    public SwarmOptions setListenPort(int listenPort) {
+        if (listenPort < 0 || listenPort > 65535) {
+            throw new IllegalArgumentException("listenPort must be in [0, 65535]");
+        }
+        this.listenPort = listenPort;
+        return this;
+    }
+
+    /** Source address of outgoing connections; null = chosen by the OS. */
+    public String getLocalAddress() {
+        return localAddress;
+    }
+
+    public SwarmOptions setLocalAddress(String localAddress) {
+        this.localAddress = localAddress;
+        return this;
+    }
+
+    public int getMaxPeers() {
+        return maxPeers;
+    }
+
+    public SwarmOptions setMaxPeers(int maxPeers) {
+        this.maxPeers = atLeast(1, maxPeers, "maxPeers");
+        return this;
+    }
+
+    public PickerStrategy getPicker() {
+        return picker;
+    }
+
+    public SwarmOptions setPicker(PickerStrategy picker) {
+        this.picker = Objects.requireNonNull(picker, "picker");
+        return this;
+    }
+
+    public int getMinPipelineDepth() {
+        return minPipelineDepth;
+    }
+
+    public SwarmOptions setMinPipelineDepth(int minPipelineDepth) {
+        this.minPipelineDepth = atLeast(1, minPipelineDepth, "minPipelineDepth");
+        return this;
+    }
+
+    public int getMaxPipelineDepth() {
+        return maxPipelineDepth;
+    }
+
+    public SwarmOptions setMaxPipelineDepth(int maxPipelineDepth) {
+        this.maxPipelineDepth = atLeast(1, maxPipelineDepth, "maxPipelineDepth");
+        return this;
+    }
+
+    public int getMaxUploadSlots() {
+        return maxUploadSlots;
+    }
+
+    public SwarmOptions setMaxUploadSlots(int maxUploadSlots) {
+        this.maxUploadSlots = atLeast(0, maxUploadSlots, "maxUploadSlots");
+        return this;
+    }
+
+    public int getMaxReadsPerPeer() {
+        return maxReadsPerPeer;
+    }
+
+    public SwarmOptions setMaxReadsPerPeer(int maxReadsPerPeer) {
+        this.maxReadsPerPeer = atLeast(1, maxReadsPerPeer, "maxReadsPerPeer");
+        return this;
+    }
+
+    public int getMaxPendingWrites() {
+        return maxPendingWrites;
+    }
+
+    public SwarmOptions setMaxPendingWrites(int maxPendingWrites) {
+        this.maxPendingWrites = atLeast(2, maxPendingWrites, "maxPendingWrites");
+        return this;
+    }
+
+    public long getOriginGraceMs() {
+        return originGraceMs;
+    }
+
+    public SwarmOptions setOriginGraceMs(long originGraceMs) {
+        this.originGraceMs = atLeast(0, originGraceMs, "originGraceMs");
+        return this;
+    }
+
+    public long getOriginTakeoverMs() {
+        return originTakeoverMs;
+    }
+
+    public SwarmOptions setOriginTakeoverMs(long originTakeoverMs) {
+        this.originTakeoverMs = atLeast(0, originTakeoverMs, "originTakeoverMs");
+        return this;
+    }
+
+    public int getMaxOriginFetches() {
+        return maxOriginFetches;
+    }
+
+    public SwarmOptions setMaxOriginFetches(int maxOriginFetches) {
+        this.maxOriginFetches = atLeast(1, maxOriginFetches, "maxOriginFetches");
+        return this;
+    }
+
+    public long getRequestTimeoutMs() {
+        return requestTimeoutMs;
+    }
+
+    public SwarmOptions setRequestTimeoutMs(long requestTimeoutMs) {
+        this.requestTimeoutMs = atLeast(1, requestTimeoutMs, "requestTimeoutMs");
+        return this;
+    }
+
+    public long getConnectTimeoutMs() {
+        return connectTimeoutMs;
+    }
+
+    public SwarmOptions setConnectTimeoutMs(long connectTimeoutMs) {
+        this.connectTimeoutMs = atLeast(1, connectTimeoutMs, "connectTimeoutMs");
+        return this;
+    }
+
+    public long getTickMs() {
+        return tickMs;
+    }
+
+    public SwarmOptions setTickMs(long tickMs) {
+        this.tickMs = atLeast(10, tickMs, "tickMs");
+        return this;
+    }
+
+    public long getRedialIntervalMs() {
+        return redialIntervalMs;
+    }
+
+    public SwarmOptions setRedialIntervalMs(long redialIntervalMs) {
+        this.redialIntervalMs = atLeast(10, redialIntervalMs, "redialIntervalMs");
+        return this;
+    }
+
+    public int getMaxMessageLength() {
+        return maxMessageLength;
+    }
+
+    public SwarmOptions setMaxMessageLength(int maxMessageLength) {
+        this.maxMessageLength = atLeast(WireLimits.MIN_MAX_MESSAGE_LENGTH, maxMessageLength, "maxMessageLength");
+        return this;
+    }
+
+    public PeerConnectionOptions getConnectionOptions() {
+        return connectionOptions;
+    }
+
+    public SwarmOptions setConnectionOptions(PeerConnectionOptions connectionOptions) {
+        this.connectionOptions = new PeerConnectionOptions(connectionOptions);
+        return this;
+    }
+
+    private static int atLeast(int min, int value, String name) {
+        return (int) atLeast(min, (long) value, name);
+    }
+
+    private static long atLeast(long min, long value, String name) {
+        if (value < min) {
+            throw new IllegalArgumentException(name + " must be at least " + min);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,26 @@
+package io.branchcast.agent.swarm;
+
+import java.util.List;
+
+/**
+ * SwarmStats is a snapshot of one session's counters, as reported by {@link SwarmSession#stats()}.
+ *
+ * @param bytesFromPeers  block bytes received from peers and written, duplicates included
+ * @param bytesFromOrigin bytes fetched from the origin
+ * @param bytesUploaded   block bytes sent to peers
+ * @param piecesVerified  pieces verified, including those verified before this session started
+ * @param pieceCount      pieces in the torrent
+ * @param hashFailures    pieces that failed verification
+ * @param peers           one entry per connected peer
+ */
+public record SwarmStats(long bytesFromPeers, long bytesFromOrigin, long bytesUploaded, int piecesVerified,
+                         int pieceCount, int hashFailures, List<PeerStats> peers) {
+
+    public SwarmStats {
+        peers = List.copyOf(peers);
+    }
+
+    public boolean complete() {
+        return piecesVerified == pieceCount;
+    }
+}

@@ -1,0 +1,101 @@
+package io.branchcast.agent.swarm;
+
+import io.branchcast.agent.origin.RangeOriginServer;
+import io.branchcast.agent.origin.UnlimitedOriginScheduler;
+import io.branchcast.agent.origin.WebSeedFetcher;
+import io.branchcast.agent.origin.WebSeedOptions;
+import io.branchcast.agent.swarm.peers.PeerBanList;
+import io.branchcast.agent.swarm.peers.StaticPeerSource;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(VertxExtension.class)
+class SwarmSessionTest {
+
+    private static final int SIZE = 8 * 1024 * 1024 + 12_345;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void one_seeder_and_three_leechers_all_end_with_the_file(Vertx vertx, VertxTestContext test) {
+        SwarmTestKit kit = new SwarmTestKit(vertx, root, SIZE, 1);
+        List<String> hosts = List.of("127.0.0.3", "127.0.0.4", "127.0.0.5");
+        List<SwarmSession> sessions = new ArrayList<>();
+
+        Future<SwarmSession> chain = kit.seeder("127.0.0.2").onSuccess(sessions::add);
+        for (String host : hosts) {
+            chain = chain.compose(previous -> kit.downloadStore(host).compose(store -> kit.deploy(
+                    SwarmSession.builder(kit.manifest, store).options(SwarmTestKit.options(host))
+                            .peerSource(SwarmTestKit.peers(sessions.toArray(SwarmSession[]::new))).build())))
+                    .onSuccess(sessions::add);
+        }
+        chain.compose(last -> Future.all(sessions.subList(1, 4).stream().map(SwarmSession::completion).toList()))
+                .onComplete(test.succeeding(done -> test.verify(() -> {
+                    for (String host : hosts) {
+                        assertThat(SwarmTestKit.sha256(kit.output(host))).as(host).isEqualTo(kit.expectedSha256());
+                    }
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void a_leecher_without_peers_fetches_every_piece_from_the_origin(Vertx vertx, VertxTestContext test) {
+        SwarmTestKit kit = new SwarmTestKit(vertx, root, SIZE, 2);
+        String host = "127.0.0.3";
+
+        RangeOriginServer.start(vertx, "127.0.0.6", kit.payload).compose(origin -> kit.downloadStore(host)
+                        .compose(store -> kit.deploy(SwarmSession.builder(kit.manifest, store)
+                                .options(SwarmTestKit.options(host))
+                                .origin(fetcher(vertx, origin.url())).build()))
+                        .compose(session -> session.completion().map(path -> session)))
+                .onComplete(test.succeeding(session -> test.verify(() -> {
+                    assertThat(SwarmTestKit.sha256(kit.output(host))).isEqualTo(kit.expectedSha256());
+                    assertThat(session.stats().bytesFromOrigin()).isEqualTo(SIZE);
+                    assertThat(session.stats().bytesFromPeers()).isZero();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void a_peer_serving_corrupt_blocks_is_banned_and_the_file_still_completes(Vertx vertx, VertxTestContext test)
+            throws InterruptedException {
+        SwarmTestKit kit = new SwarmTestKit(vertx, root, SIZE, 3);
+        String host = "127.0.0.3";
+        PeerBanList bans = new PeerBanList();
+
+        kit.seeder("127.0.0.2").compose(seeder -> CorruptPeer.listen(vertx, "127.0.0.7", kit.manifest)
+                        .compose(corrupt -> kit.downloadStore(host).compose(store -> kit.deploy(
+                                SwarmSession.builder(kit.manifest, store).options(SwarmTestKit.options(host))
+                                        .banList(bans)
+                                        .peerSource(new StaticPeerSource(List.of(
+                                                corrupt.address(), seeder.listenAddress()))).build()))))
+                .compose(session -> session.completion().map(path -> session))
+                .onComplete(test.succeeding(session -> test.verify(() -> {
+                    assertThat(SwarmTestKit.sha256(kit.output(host))).isEqualTo(kit.expectedSha256());
+                    assertThat(bans.isBanned("127.0.0.7")).isTrue();
+                    assertThat(bans.isBanned("127.0.0.2")).isFalse();
+                    assertThat(session.stats().hashFailures()).isPositive();
+                    test.completeNow();
+                })));
+        assertThat(test.awaitCompletion(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    private static WebSeedFetcher fetcher(Vertx vertx, String url) {
+        return new WebSeedFetcher(vertx, WebClient.create(vertx), new WebSeedOptions().setUrl(url),
+                new UnlimitedOriginScheduler(), null);
+    }
+}
