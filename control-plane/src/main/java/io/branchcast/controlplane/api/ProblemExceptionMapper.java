@@ -46,14 +46,16 @@ public class ProblemExceptionMapper {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        String detail;
-        if (e instanceof InvalidFormatException f) {
-            detail = "field '" + path(f) + "' has a value of the wrong type";
-        } else if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            detail = "field '" + path(m) + "' has the wrong shape";
-        } else {
-            detail = "the body is not valid JSON: " + e.getOriginalMessage();
-        }
+        return respond(ErrorCode.MALFORMED, "the body is not valid JSON: " + e.getOriginalMessage(), null);
+    }
+
+    /** Declared separately: Quarkus ships its own mapper for this subtype, which would otherwise win. */
+    @ServerExceptionMapper
+    public Response jsonShape(MismatchedInputException e) {
+        String field = path(e);
+        String detail = field.isEmpty() ? "the body does not have the expected shape"
+                : e instanceof InvalidFormatException ? "field '" + field + "' has a value of the wrong type"
+                : "field '" + field + "' has the wrong shape";
         return respond(ErrorCode.MALFORMED, detail, null);
     }
 
