@@ -25,7 +25,12 @@ final class RequestScheduler {
 
     private static final System.Logger LOG = System.getLogger(RequestScheduler.class.getName());
     /** Seconds of a peer's rate kept in flight: covers the round trip plus the peer's disk and queueing delays. */
-    private static final double PIPELINE_SECONDS = 0.1;
+    private static final double PIPELINE_SECONDS = 0.25;
+    /**
+     * Requests a peer may hold in endgame, when every missing block is already requested and new requests duplicate
+     * others': a short pipeline keeps the duplicated (wasted) bytes small while still finishing fast.
+     */
+    private static final int ENDGAME_DEPTH = 16;
 
     private final PiecePicker<SwarmPeer> picker;
     private final SwarmOptions options;
@@ -40,7 +45,8 @@ final class RequestScheduler {
         if (peer.connection.peerChoking() || !peer.connection.amInterested() || peer.connection.isClosed()) {
             return;
         }
-        int room = peer.requestRoom();
+        int room = picker.inEndgame() ? Math.min(peer.requestRoom(), ENDGAME_DEPTH - peer.requested.size())
+                : peer.requestRoom();
         if (room <= 0) {
             return;
         }

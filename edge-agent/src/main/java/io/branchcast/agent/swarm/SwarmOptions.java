@@ -20,10 +20,16 @@ public class SwarmOptions {
     public static final int DEFAULT_MAX_PEERS = 50;
     /** Which pieces to start first. */
     public static final PickerStrategy DEFAULT_PICKER = PickerStrategy.RAREST_FIRST;
-    /** Outstanding block requests per peer at first; the depth then follows the peer's measured rate. */
-    public static final int DEFAULT_MIN_PIPELINE_DEPTH = 64;
-    /** Ceiling of outstanding block requests per peer: 512 × 16 KiB = 8 MiB in flight, enough for ~1 GiB/s at 8 ms. */
-    public static final int DEFAULT_MAX_PIPELINE_DEPTH = 512;
+    /**
+     * Outstanding block requests per peer at first (128 × 16 KiB = 2 MiB in flight); the depth then follows the peer's
+     * measured rate.
+     */
+    public static final int DEFAULT_MIN_PIPELINE_DEPTH = 128;
+    /**
+     * Ceiling of outstanding block requests per peer: 500 × 16 KiB ≈ 8 MiB in flight, enough for 1 GiB/s with 8 ms of
+     * round trip and disk; it matches the inbound request queue a Branchcast peer accepts.
+     */
+    public static final int DEFAULT_MAX_PIPELINE_DEPTH = 500;
     /** Cooperative LAN swarm: every interested peer is unchoked, up to this many at once. */
     public static final int DEFAULT_MAX_UPLOAD_SLOTS = 64;
     /** Block reads from storage in flight per unchoked peer; bounds upload memory. */
