@@ -1,13 +1,10 @@
 package io.branchcast.devstack;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,8 +14,6 @@ import java.util.concurrent.CountDownLatch;
  */
 final class LocalRun {
 
-    private static final Duration CONTROL_PLANE_START = Duration.ofMinutes(2);
-
     private LocalRun() {
     }
 
@@ -27,10 +22,7 @@ final class LocalRun {
         StackSettings settings = cli.settings(5432, 9092, 8180, repo.resolve(".stack/run"));
         int httpPort = httpPort();
         Ports.requireFree(settings.host(), httpPort, "control plane", "BRANCHCAST_HTTP_PORT");
-        Path controlPlaneJar = repo.resolve("control-plane/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(controlPlaneJar)) {
-            throw new StackException("the control plane is not built (" + controlPlaneJar + "): run bin/run, which builds it first");
-        }
+        Path controlPlaneJar = ControlPlaneProcess.jar(repo);
 
         CountDownLatch crashed = new CountDownLatch(1);
         Deque<ChildProcess> apps = new ArrayDeque<>();
@@ -47,11 +39,9 @@ final class LocalRun {
 
         StackInfo info = stack.info();
         String baseUrl = "http://" + settings.host() + ":" + httpPort;
-        ChildProcess controlPlane = ChildProcess.start("control plane",
-                controlPlaneCommand(controlPlaneJar, info, settings, httpPort), repo, Map.of(),
-                settings.dataDir().resolve("logs/control-plane.log"));
+        ChildProcess controlPlane = ControlPlaneProcess.start(controlPlaneJar, info, settings.host(), httpPort,
+                settings.dataDir(), List.of("-Xmx512m"));
         apps.push(controlPlane);
-        Readiness.await("control plane", CONTROL_PLANE_START, controlPlane, () -> HttpProbe.isOk(baseUrl + "/q/health/ready"));
         controlPlane.onCrash(crash -> {
             System.err.println("branchcast: !!! " + crash);
             crashed.countDown();
@@ -78,16 +68,5 @@ final class LocalRun {
         } catch (NumberFormatException e) {
             throw new StackException("BRANCHCAST_HTTP_PORT=" + value + " is not a port number");
         }
-    }
-
-    static List<String> controlPlaneCommand(Path jar, StackInfo info, StackSettings settings, int httpPort) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
-        ControlPlaneConfig.forStack(info, settings.dataDir().resolve("artifacts"))
-                .forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-Dquarkus.http.host=" + settings.host());
-        command.add("-Dquarkus.http.port=" + httpPort);
-        command.addAll(List.of("-jar", jar.toString()));
-        return command;
     }
 }
