@@ -18,7 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +121,18 @@ class ArtifactResourceTest {
         byte[] forAgents = given().auth().oauth2(Tokens.operator()).when().get("/api/v1/artifacts/" + id + "/manifest")
                 .then().statusCode(200).extract().asByteArray();
         assertThat(forAgents).isEqualTo(torrent);
+    }
+
+    @Test
+    void generatesAnOwnerOnlySigningKeyWhoseIdDerivesFromThePublicKey() throws IOException {
+        Map<String, String> key = given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/artifacts/signing-key")
+                .then().statusCode(200).extract().as(Map.class);
+        byte[] publicKey = Base64.getDecoder().decode(key.get("publicKey"));
+        String expectedId = HexFormat.of().formatHex(Payloads.digest("SHA-256").digest(publicKey), 0, 8);
+        assertThat(key.get("keyId")).isEqualTo(expectedId);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config.signingKeyPath())))
+                .isEqualTo("rw-------");
+        assertThat(Files.readString(config.signingKeyPath())).startsWith("-----BEGIN PRIVATE KEY-----");
     }
 
     @Test
