@@ -1,0 +1,112 @@
+package io.branchcast.controlplane.security;
+
+import io.branchcast.controlplane.support.StackTestResource;
+import io.branchcast.controlplane.support.Tokens;
+import io.branchcast.devstack.SharedStack;
+import io.branchcast.devstack.StackInfo;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Who may call what: every role against every read and write endpoint of sites, agents, jobs and audit. */
+@QuarkusTest
+@QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false)
+class AccessControlTest {
+
+    private static String token(String who) {
+        return switch (who) {
+            case "agent" -> Tokens.clientCredentials("demo-agent", "demo-agent-secret");
+            default -> Tokens.of(who);
+        };
+    }
+
+    /** Expected status per caller: viewer, operator, admin, agent. Writes use bodies that fail validation (422) once allowed. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "GET,    /api/v1/sites,                200, 200, 200, 403",
+            "POST,   /api/v1/sites,                403, 403, 422, 403",
+            "GET,    /api/v1/agents,               200, 200, 200, 403",
+            "GET,    /api/v1/jobs,                 200, 200, 200, 403",
+            "POST,   /api/v1/jobs,                 403, 422, 422, 403",
+            "POST,   /api/v1/jobs/target-preview,  403, 200, 200, 403",
+            "GET,    /api/v1/audit,                403, 403, 200, 403",
+    })
+    void rolesDecideWhoMayCallWhat(String method, String path, int viewer, int operator, int admin, int agent) {
+        Map<String, Integer> expected = Map.of("viewer", viewer, "operator", operator, "admin", admin, "agent", agent);
+        expected.forEach((who, status) -> {
+            var request = given().auth().oauth2(token(who));
+            var response = method.equals("GET") ? request.when().get(path)
+                    : request.contentType(ContentType.JSON).body("{}").when().post(path);
+            response.then().statusCode(status);
+        });
+        var anonymous = method.equals("GET") ? given().when().get(path) : given().contentType(ContentType.JSON).body("{}").when().post(path);
+        anonymous.then().statusCode(401).contentType("application/problem+json").body("code", equalTo("unauthenticated"));
+    }
+
+    @Test
+    void actionsOnJobsNeedTheOperatorRole() {
+        String path = "/api/v1/jobs/" + UUID.randomUUID() + "/cancel";
+        given().auth().oauth2(token("viewer")).when().post(path).then().statusCode(403);
+        given().auth().oauth2(token("agent")).when().post(path).then().statusCode(403);
+        given().auth().oauth2(token("operator")).when().post(path).then().statusCode(404);
+    }
+
+    @Test
+    void refusesATokenOfAnotherRealm() {
+        String master = RestAssured.given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", "admin", "password", "admin"))
+                .post(SharedStack.get().keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(master).when().get("/api/v1/sites").then().statusCode(401);
+    }
+
+    @Test
+    void refusesATokenOnceItExpired() {
+        String clientId = "short-lived-" + UUID.randomUUID();
+        createClientWithTokenLifespan(clientId, 2);
+        String token = Tokens.clientCredentials(clientId, "short-lived-secret");
+        given().auth().oauth2(token).when().get("/api/v1/sites").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                given().auth().oauth2(token).when().get("/api/v1/sites").then().statusCode(401));
+    }
+
+    /** A confidential client of the branchcast realm with the viewer role and tokens that live {@code seconds}. */
+    private static void createClientWithTokenLifespan(String clientId, int seconds) {
+        StackInfo stack = SharedStack.get();
+        String admin = RestAssured.given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", "admin", "password", "admin"))
+                .post(stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String api = stack.keycloakUrl() + "/admin/realms/" + stack.realm();
+        RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "secret", "short-lived-secret", "publicClient", false,
+                        "serviceAccountsEnabled", true, "standardFlowEnabled", false,
+                        "attributes", Map.of("access.token.lifespan", String.valueOf(seconds)),
+                        "protocolMappers", List.of(
+                                Map.of("name", "aud", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                                        "config", Map.of("included.custom.audience", "control-plane", "access.token.claim", "true")),
+                                Map.of("name", "roles", "protocol", "openid-connect", "protocolMapper", "oidc-usermodel-realm-role-mapper",
+                                        "config", Map.of("claim.name", "roles", "multivalued", "true", "access.token.claim", "true")))))
+                .post(api + "/clients").then().statusCode(201);
+        String internalId = RestAssured.given().auth().oauth2(admin).queryParam("clientId", clientId)
+                .get(api + "/clients").then().extract().path("[0].id");
+        String serviceUser = RestAssured.given().auth().oauth2(admin)
+                .get(api + "/clients/" + internalId + "/service-account-user").then().extract().path("id");
+        Map<String, Object> viewer = RestAssured.given().auth().oauth2(admin).get(api + "/roles/viewer").then().extract().as(Map.class);
+        RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(viewer))
+                .post(api + "/users/" + serviceUser + "/role-mappings/realm").then().statusCode(204);
+    }
+}
