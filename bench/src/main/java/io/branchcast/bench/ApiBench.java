@@ -52,7 +52,7 @@ public final class ApiBench {
             }
             String token = token(bench);
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(concurrency)).build();
-            run(http, baseUrl, token, jobIds, Math.min(400, requests / 4), concurrency, new Latencies(), new Latencies());
+            run(http, baseUrl, token, jobIds, requests / 2, concurrency, new Latencies(), new Latencies());
             Latencies job = new Latencies();
             Latencies targets = new Latencies();
             run(http, baseUrl, token, jobIds, requests, concurrency, job, targets);
