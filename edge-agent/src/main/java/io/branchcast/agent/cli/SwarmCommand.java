@@ -78,7 +78,7 @@ public final class SwarmCommand implements Command {
                   --exit-when-done       exit once the file is complete (default for leechers is to keep seeding)
                   --seed-after           keep seeding after completion until killed (the default)
                 stdout lines: 'listening HOST:PORT', 'start pieces_verified=N piece_count=M',
-                  'progress pieces=N/M ...' per 10 %%, 'complete bytes_from_peers=.. bytes_from_origin=.. seconds=..'
+                  'progress pieces=N/M ...' per 10 %%, 'complete bytes_from_peers=.. bytes_from_origin=.. seconds=.. download_s=..'
                 """.formatted(SwarmOptions.DEFAULT_ORIGIN_GRACE_MS);
     }
 
@@ -128,9 +128,10 @@ public final class SwarmCommand implements Command {
                 return;
             }
             SwarmStats stats = session.stats();
-            System.out.printf("complete bytes_from_peers=%d bytes_from_origin=%d bytes_uploaded=%d seconds=%.2f"
-                            + " path=%s%n", stats.bytesFromPeers(), stats.bytesFromOrigin(), stats.bytesUploaded(),
-                    (System.nanoTime() - startNanos) / 1e9, result.result());
+            System.out.printf("complete bytes_from_peers=%d bytes_from_origin=%d seconds=%.2f download_s=%.3f"
+                            + " bytes_uploaded=%d path=%s%n", stats.bytesFromPeers(), stats.bytesFromOrigin(),
+                    (System.nanoTime() - startNanos) / 1e9, stats.downloadSeconds(), stats.bytesUploaded(),
+                    result.result());
             if (args.flag("exit-when-done")) {
                 exit.complete(0);
             }

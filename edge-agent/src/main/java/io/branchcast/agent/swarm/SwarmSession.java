@@ -1,11 +1,9 @@
 package io.branchcast.agent.swarm;
 
 import io.branchcast.agent.origin.WebSeedFetcher;
-import io.branchcast.agent.swarm.peers.OpenAdmission;
 import io.branchcast.agent.swarm.peers.PeerAdmission;
 import io.branchcast.agent.swarm.peers.PeerBanList;
 import io.branchcast.agent.swarm.peers.PeerSource;
-import io.branchcast.agent.swarm.peers.StaticPeerSource;
 import io.branchcast.agent.swarm.picker.BlockReceipt;
 import io.branchcast.agent.swarm.picker.PieceLayout;
 import io.branchcast.agent.swarm.picker.PiecePicker;
@@ -37,9 +35,7 @@ import io.vertx.core.net.SocketAddress;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 
@@ -87,25 +83,29 @@ public final class SwarmSession extends VerticleBase {
     private UploadServer uploads;
     private OriginFallback originFallback;
     private int hashFailures;
+    /** When the first block or origin piece arrived, and when the last piece was verified; 0 until then. */
+    private long firstDataNanos;
+    private long lastVerifiedNanos;
     private boolean completing;
     private long tickTimer = -1;
     private volatile int actualPort;
     private volatile SwarmStats lastStats;
 
-    private SwarmSession(Builder builder) {
-        this.manifest = builder.manifest;
+    SwarmSession(Manifest manifest, PieceStore store, PeerSource peerSource, PeerAdmission admission,
+            PeerBanList banList, WebSeedFetcher origin, SwarmOptions options) {
+        this.manifest = manifest;
         this.info = manifest.info();
-        this.store = builder.store;
-        this.peerSource = builder.peerSource;
-        this.admission = builder.admission;
-        this.banList = builder.banList;
-        this.origin = builder.origin;
-        this.options = new SwarmOptions(builder.options);
+        this.store = store;
+        this.peerSource = peerSource;
+        this.admission = admission;
+        this.banList = banList;
+        this.origin = origin;
+        this.options = new SwarmOptions(options);
     }
 
     /** A builder for a session over a verified manifest and the store of its file. */
-    public static Builder builder(Manifest manifest, PieceStore store) {
-        return new Builder(manifest, store);
+    public static SwarmSessionBuilder builder(Manifest manifest, PieceStore store) {
+        return new SwarmSessionBuilder(manifest, store);
     }
 
     @Override
@@ -189,7 +189,8 @@ public final class SwarmSession extends VerticleBase {
 
     private SwarmStats snapshot() {
         return new SwarmStats(fromPeers.total(), fromOrigin.total(), uploaded.total(), verified.cardinality(),
-                info.pieceCount(), hashFailures, peers.peers().stream().map(SwarmPeer::stats).toList());
+                info.pieceCount(), hashFailures, firstDataNanos == 0 ? 0 : (lastVerifiedNanos - firstDataNanos) / 1e9,
+                peers.peers().stream().map(SwarmPeer::stats).toList());
     }
 
     private void announceAvailability(SwarmPeer peer) {
@@ -215,6 +216,7 @@ public final class SwarmSession extends VerticleBase {
 
     private void onPiece(SwarmPeer peer, Piece piece) {
         int length = piece.data().length();
+        markData();
         peer.download.add(length);
         fromPeers.add(length);
         BlockReceipt<SwarmPeer> receipt = scheduler.accept(peer, piece);
@@ -226,11 +228,18 @@ public final class SwarmSession extends VerticleBase {
         }
     }
 
+    private void markData() {
+        if (firstDataNanos == 0) {
+            firstDataNanos = System.nanoTime();
+        }
+    }
+
     private void onVerified(int piece) {
         if (verified.get(piece)) {
             return;
         }
         verified.set(piece);
+        lastVerifiedNanos = System.nanoTime();
         scheduler.verified(piece);
         if (originFallback != null) {
             originFallback.settled(piece);
@@ -382,6 +391,7 @@ public final class SwarmSession extends VerticleBase {
 
         @Override
         public void fetched(int piece, Buffer data) {
+            markData();
             fromOrigin.add(data.length());
             if (verified.get(piece)) {
                 originFallback.settled(piece);
@@ -393,56 +403,6 @@ public final class SwarmSession extends VerticleBase {
         @Override
         public void failed(int piece, Throwable error) {
             LOG.log(System.Logger.Level.WARNING, "origin fetch of piece {0} failed: {1}", piece, error.toString());
-        }
-    }
-
-    /**
-     * Builder of a {@link SwarmSession}: the manifest and store are required; peers come from no source, every peer
-     * is admitted, bans are private to the session, and there is no origin unless set.
-     */
-    public static final class Builder {
-
-        private final Manifest manifest;
-        private final PieceStore store;
-        private PeerSource peerSource = new StaticPeerSource(List.of());
-        private PeerAdmission admission = new OpenAdmission();
-        private PeerBanList banList = new PeerBanList();
-        private WebSeedFetcher origin;
-        private SwarmOptions options = new SwarmOptions();
-
-        private Builder(Manifest manifest, PieceStore store) {
-            this.manifest = Objects.requireNonNull(manifest, "manifest");
-            this.store = Objects.requireNonNull(store, "store");
-        }
-
-        public Builder peerSource(PeerSource peerSource) {
-            this.peerSource = Objects.requireNonNull(peerSource, "peerSource");
-            return this;
-        }
-
-        public Builder admission(PeerAdmission admission) {
-            this.admission = Objects.requireNonNull(admission, "admission");
-            return this;
-        }
-
-        public Builder banList(PeerBanList banList) {
-            this.banList = Objects.requireNonNull(banList, "banList");
-            return this;
-        }
-
-        /** The origin (web seed) with its scheduler; null for none. */
-        public Builder origin(WebSeedFetcher origin) {
-            this.origin = origin;
-            return this;
-        }
-
-        public Builder options(SwarmOptions options) {
-            this.options = new SwarmOptions(options);
-            return this;
-        }
-
-        public SwarmSession build() {
-            return new SwarmSession(this);
         }
     }
 }

@@ -11,10 +11,11 @@ import java.util.List;
  * @param piecesVerified  pieces verified, including those verified before this session started
  * @param pieceCount      pieces in the torrent
  * @param hashFailures    pieces that failed verification
+ * @param downloadSeconds from the first downloaded byte to the last piece verified (so far); 0 before any download
  * @param peers           one entry per connected peer
  */
 public record SwarmStats(long bytesFromPeers, long bytesFromOrigin, long bytesUploaded, int piecesVerified,
-                         int pieceCount, int hashFailures, List<PeerStats> peers) {
+                         int pieceCount, int hashFailures, double downloadSeconds, List<PeerStats> peers) {
 
     public SwarmStats {
         peers = List.copyOf(peers);
