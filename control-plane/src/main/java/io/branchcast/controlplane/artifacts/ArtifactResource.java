@@ -4,6 +4,8 @@ import io.branchcast.controlplane.api.Page;
 import io.branchcast.controlplane.api.PageRequest;
 import io.branchcast.controlplane.security.Roles;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -84,10 +86,18 @@ public class ArtifactResource {
     public Response upload(@QueryParam("name") String name, @QueryParam("version") String version,
                            @HeaderParam("X-Artifact-Name") String headerName,
                            @HeaderParam("X-Artifact-Version") String headerVersion,
-                           @HeaderParam("Content-Length") Long contentLength, InputStream body) {
-        ArtifactCoordinates coordinates = ArtifactCoordinates.of(name, headerName, version, headerVersion);
-        Artifact artifact = uploads.upload(coordinates, contentLength == null ? -1 : contentLength, body);
-        return Response.created(self(artifact.id)).entity(ArtifactView.of(artifact)).build();
+                           @HeaderParam("Content-Length") Long contentLength, InputStream body,
+                           @Context RoutingContext http) {
+        try {
+            ArtifactCoordinates coordinates = ArtifactCoordinates.of(name, headerName, version, headerVersion);
+            Artifact artifact = uploads.upload(coordinates, contentLength == null ? -1 : contentLength, body);
+            return Response.created(self(artifact.id)).entity(ArtifactView.of(artifact)).build();
+        } catch (RuntimeException e) {
+            // the unread rest of the body may be gigabytes: end the connection with the error instead of draining it
+            http.response().putHeader(HttpHeaders.CONNECTION, "close");
+            http.addEndHandler(ended -> http.request().connection().close());
+            throw e;
+        }
     }
 
     @POST

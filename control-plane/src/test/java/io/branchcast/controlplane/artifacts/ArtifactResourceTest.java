@@ -225,6 +225,8 @@ class ArtifactResourceTest {
             }
             RawHttp.Response response = http.response();
             assertThat(response.status()).isEqualTo(413);
+            assertThat(response.headers()).containsEntry("connection", "close");
+            assertThat(http.atEnd()).as("connection closed after the error").isTrue();
         }
         assertThat(events.nextUpload().outcome()).isEqualTo(UploadEnded.Outcome.REJECTED);
         assertNoPartialFiles();
