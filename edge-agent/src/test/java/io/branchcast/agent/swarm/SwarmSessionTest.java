@@ -94,6 +94,22 @@ class SwarmSessionTest {
         assertThat(test.awaitCompletion(60, TimeUnit.SECONDS)).isTrue();
     }
 
+    @Test
+    void a_block_nobody_requested_gets_the_sender_disconnected(Vertx vertx, VertxTestContext test) {
+        SwarmTestKit kit = new SwarmTestKit(vertx, root, SIZE, 4);
+        String host = "127.0.0.3";
+
+        CorruptPeer.unsolicited(vertx, "127.0.0.8", kit.manifest).compose(peer -> kit.downloadStore(host)
+                        .compose(store -> kit.deploy(SwarmSession.builder(kit.manifest, store)
+                                .options(SwarmTestKit.options(host))
+                                .peerSource(new StaticPeerSource(List.of(peer.address()))).build()))
+                        .compose(session -> peer.closed.future().map(session)))
+                .onComplete(test.succeeding(session -> test.verify(() -> {
+                    assertThat(session.stats() == null || session.stats().piecesVerified() == 0).isTrue();
+                    test.completeNow();
+                })));
+    }
+
     private static WebSeedFetcher fetcher(Vertx vertx, String url) {
         return new WebSeedFetcher(vertx, WebClient.create(vertx), new WebSeedOptions().setUrl(url),
                 new UnlimitedOriginScheduler(), null);
