@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fixtures writes the rows a test needs and that other features normally create (READY artifacts, enrolled agents),
@@ -16,6 +17,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Fixtures {
+
+    private static final AtomicInteger NEXT_SUBNET = new AtomicInteger();
 
     @Inject
     EntityManager em;
@@ -31,6 +34,12 @@ public class Fixtures {
                 .setParameter(4, new byte[32]).setParameter(5, (int) Math.max(1, (sizeBytes + 262143) / 262144))
                 .setParameter(6, id.toString()).executeUpdate());
         return id;
+    }
+
+    /** A site with a /24 of its own in 10.210.0.0/15, a range no other test uses. */
+    public UUID site(String name) {
+        int n = NEXT_SUBNET.getAndIncrement();
+        return site(name, "10." + (210 + n / 256) + "." + (n % 256) + ".0/24");
     }
 
     public UUID site(String name, String cidr) {
