@@ -1,0 +1,74 @@
+import { useAuth } from '../auth/AuthContext';
+import type { ApiClient } from '../api/client';
+import { endpoints } from '../api/endpoints';
+import { ACTIVE_JOB_STATES, type Agent, type Job, type JobTarget } from '../api/models';
+import { ProgressBar } from '../components/ProgressBar';
+import { Empty, ErrorMessage, Loading, StateBadge } from '../components/Status';
+import { useSites } from '../sites/useSiteNames';
+import { formatTime } from '../format';
+import { Link } from '../router';
+import { useLoad } from '../useLoad';
+import { OnlineBadge } from './AgentsPage';
+import { jobTitle } from './JobsPage';
+
+/** The active jobs that target an agent, with its row of each: the active jobs' targets at its site, searched for it. */
+async function activeJobsOf(api: ApiClient, agent: Agent): Promise<{ job: Job; target: JobTarget }[]> {
+  const pages = await Promise.all(ACTIVE_JOB_STATES.map((state) => endpoints.jobs(api, { state, size: 100 })));
+  const jobs = pages.flatMap((p) => p.items);
+  const rows = await Promise.all(jobs.map((job) => endpoints.jobTargets(api, job.id, { siteId: agent.siteId, size: 500 })));
+  return jobs.flatMap((job, i) => {
+    const target = rows[i].items.find((t) => t.agentId === agent.id);
+    return target ? [{ job, target }] : [];
+  });
+}
+
+/** One agent: its identity, labels, status, and the active jobs it works on. */
+export function AgentDetailPage({ id }: { id: string }) {
+  const { api } = useAuth();
+  const sites = useSites();
+  const agent = useLoad(() => endpoints.agent(api, id), [api, id]);
+  const jobs = useLoad(() => (agent.data ? activeJobsOf(api, agent.data) : Promise.resolve(undefined)), [api, agent.data]);
+  const a = agent.data;
+
+  if (agent.error) return <ErrorMessage error={agent.error} onRetry={agent.reload} />;
+  if (!a) return <Loading what="the agent" />;
+  return (
+    <section>
+      <p className="breadcrumb"><Link to="/agents">Agents</Link> /</p>
+      <header className="page-header"><h1>{a.hostname} <OnlineBadge online={a.online} state={a.state} /></h1></header>
+      <div className="card">
+        <dl className="facts">
+          <dt>Site</dt><dd>{sites.nameOf(a.siteId)}</dd>
+          <dt>Labels</dt><dd>{a.labels.length ? a.labels.map((l) => <span key={l} className="tag">{l}</span>) : '—'}</dd>
+          <dt>Version</dt><dd>{a.agentVersion ?? '—'}</dd>
+          <dt>Last seen</dt><dd>{formatTime(a.lastSeenAt)}</dd>
+          <dt>Enrolled</dt><dd>{formatTime(a.enrolledAt)}</dd>
+          {a.revokedAt && <><dt>Revoked</dt><dd>{formatTime(a.revokedAt)}</dd></>}
+          <dt>Client id</dt><dd className="mono">{a.clientId}</dd>
+        </dl>
+      </div>
+      <div className="card">
+        <h2>Active jobs</h2>
+        <ErrorMessage error={jobs.error} onRetry={jobs.reload} />
+        {!jobs.data && !jobs.error && <Loading what="jobs" />}
+        {jobs.data && jobs.data.length === 0 && <Empty>No active job targets this agent.</Empty>}
+        {jobs.data && jobs.data.length > 0 && (
+          <table className="table">
+            <thead><tr><th>Job</th><th>Job state</th><th>Agent state</th><th className="wide">Progress</th><th>Updated</th></tr></thead>
+            <tbody>
+              {jobs.data.map(({ job, target }) => (
+                <tr key={job.id}>
+                  <td><Link to={`/jobs/${job.id}`}>{jobTitle(job)}</Link></td>
+                  <td><StateBadge state={job.state} /></td>
+                  <td><StateBadge state={target.state} /></td>
+                  <td><ProgressBar percent={target.percent} label={`Progress of ${jobTitle(job)} on this agent`} /></td>
+                  <td>{formatTime(target.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}
