@@ -341,7 +341,7 @@ public final class SwarmSession extends VerticleBase {
                 scheduler.onReject(peer, reject.block());
                 scheduler.fill(peer);
             } else if (message instanceof Interested || message instanceof NotInterested) {
-                uploads.onInterestChanged(peer);
+                uploads.onInterestChanged(peer, peers.peers());
             }
         }
 

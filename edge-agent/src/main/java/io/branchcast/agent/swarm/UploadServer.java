@@ -42,8 +42,11 @@ final class UploadServer {
         peer.connection.uploadReadyHandler(v -> serve(peer));
     }
 
-    /** Unchokes an interested peer if a slot is free, chokes one that lost interest. */
-    void onInterestChanged(SwarmPeer peer) {
+    /**
+     * Unchokes an interested peer if a slot is free; chokes one that lost interest and hands its slot to a waiting
+     * peer.
+     */
+    void onInterestChanged(SwarmPeer peer, Collection<SwarmPeer> peers) {
         boolean interested = peer.connection.peerInterested();
         if (interested && peer.connection.amChoking() && unchoked < options.getMaxUploadSlots()) {
             unchoked++;
@@ -51,18 +54,24 @@ final class UploadServer {
         } else if (!interested && !peer.connection.amChoking()) {
             unchoked--;
             peer.connection.send(Choke.INSTANCE);
+            unchokeWaiting(peer, peers);
         }
     }
 
     /** Frees the peer's slot and gives it to another interested peer. */
-    void onClosed(SwarmPeer peer, Collection<SwarmPeer> others) {
+    void onClosed(SwarmPeer peer, Collection<SwarmPeer> peers) {
         if (!peer.connection.amChoking()) {
             unchoked--;
-            for (SwarmPeer other : others) {
-                if (other != peer && other.connection.peerInterested() && other.connection.amChoking()) {
-                    onInterestChanged(other);
-                    return;
-                }
+            unchokeWaiting(peer, peers);
+        }
+    }
+
+    private void unchokeWaiting(SwarmPeer leaving, Collection<SwarmPeer> peers) {
+        for (SwarmPeer other : peers) {
+            if (other != leaving && other.connection.peerInterested() && other.connection.amChoking()
+                    && !other.connection.isClosed()) {
+                onInterestChanged(other, peers);
+                return;
             }
         }
     }
