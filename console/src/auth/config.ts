@@ -11,10 +11,13 @@ export const DEFAULT_AUTH_CONFIG: AuthConfig = {
   clientId: 'console',
 };
 
-/** Runtime settings the control plane may publish; the defaults of the local stack when it does not. */
+/** Where the runtime settings are read from: a file served beside index.html, replaceable per deployment. */
+export const AUTH_CONFIG_URL = '/console-config.json';
+
+/** The runtime settings; the defaults of the local stack when they cannot be read. */
 export async function loadAuthConfig(fetcher: typeof fetch = fetch): Promise<AuthConfig> {
   try {
-    const response = await fetcher('/api/v1/console-config', { headers: { Accept: 'application/json' } });
+    const response = await fetcher(AUTH_CONFIG_URL, { headers: { Accept: 'application/json' } });
     if (!response.ok) return DEFAULT_AUTH_CONFIG;
     const body = (await response.json()) as Partial<AuthConfig>;
     return { ...DEFAULT_AUTH_CONFIG, ...body };
