@@ -10,13 +10,22 @@ const update = (at: number, peers: number, origin: number, state: JobProgress['s
 const job = { id: 'j', state: 'SCHEDULED', summary: { targets: { QUEUED: 2 }, totalTargets: 2, bytesDone: 0, bytesTotal: 1000, bytesFromPeers: 0, bytesFromOrigin: 0, percent: 0 } } as unknown as Job;
 
 describe('progressReducer', () => {
-  it('starts from the loaded job and appends stream updates to the history', () => {
+  it('starts from the loaded job, then charts the stream updates on the server clock', () => {
     let state = progressReducer(initialProgress, { type: 'loaded', job, at: 1 });
     expect(state.latest?.state).toBe('SCHEDULED');
     state = progressReducer(state, { type: 'progress', progress: update(2, 100, 50) });
     state = progressReducer(state, { type: 'progress', progress: update(3, 300, 60) });
     expect(state.latest?.percent).toBe(36);
-    expect(state.samples).toEqual([{ at: 1, peers: 0, origin: 0 }, { at: 2, peers: 100, origin: 50 }, { at: 3, peers: 300, origin: 60 }]);
+    expect(state.samples).toEqual([{ at: 2, peers: 100, origin: 50 }, { at: 3, peers: 300, origin: 60 }]);
+  });
+
+  it('takes the state of a job an action returned without touching the history', () => {
+    let state = progressReducer(initialProgress, { type: 'progress', progress: update(2, 100, 50) });
+    state = progressReducer(state, { type: 'loaded', job: { ...job, state: 'PAUSED' }, at: 1 });
+    expect(state.latest?.state).toBe('PAUSED');
+    expect(state.samples).toEqual([{ at: 2, peers: 100, origin: 50 }]);
+    state = progressReducer(state, { type: 'progress', progress: update(3, 120, 50, 'PAUSED') });
+    expect(state.samples).toHaveLength(2);
   });
 
   it('drops updates older than the latest, as a reconnect replays the current state', () => {

@@ -7,10 +7,11 @@ export interface Sample {
   origin: number;
 }
 
-/** A job's live progress: the latest figures and the history the chart draws. */
+/** A job's live progress: the latest figures, the history the chart draws, and the server time of the last update. */
 export interface ProgressState {
   latest: JobProgress | null;
   samples: Sample[];
+  streamedAt: number;
 }
 
 export type ProgressEvent = { type: 'loaded'; job: Job; at: number } | { type: 'progress'; progress: JobProgress };
@@ -18,7 +19,7 @@ export type ProgressEvent = { type: 'loaded'; job: Job; at: number } | { type: '
 /** The most samples kept: at one update a second, the last hour. */
 export const MAX_SAMPLES = 3600;
 
-export const initialProgress: ProgressState = { latest: null, samples: [] };
+export const initialProgress: ProgressState = { latest: null, samples: [], streamedAt: 0 };
 
 /** The progress a freshly loaded job shows before its stream delivers anything. */
 export function progressOf(job: Job, at: number): JobProgress {
@@ -30,15 +31,20 @@ export function progressOf(job: Job, at: number): JobProgress {
 }
 
 /**
- * Folds snapshots and stream updates into the progress state. Updates older than the latest are dropped (a reconnect
- * replays the current state first), and the history keeps at most MAX_SAMPLES points.
+ * Folds loaded jobs (initial load, answers to actions) and stream updates into the progress state. Stream updates are
+ * ordered by the server's clock: one older than the last is dropped (a reconnect replays the current state first).
+ * A loaded job replaces the figures but adds to the history only when it is empty, so the chart's time axis stays on
+ * the server's clock. The history keeps at most MAX_SAMPLES points.
  */
 export function progressReducer(state: ProgressState, event: ProgressEvent): ProgressState {
-  const next = event.type === 'loaded' ? progressOf(event.job, event.at) : event.progress;
-  if (state.latest && next.at < state.latest.at) return state;
-  const sample = { at: next.at, peers: next.bytesFromPeers, origin: next.bytesFromOrigin };
-  const last = state.samples[state.samples.length - 1];
-  const unchanged = last && last.peers === sample.peers && last.origin === sample.origin && event.type === 'loaded';
-  const samples = unchanged ? state.samples : [...state.samples, sample].slice(-MAX_SAMPLES);
-  return { latest: next, samples };
+  if (event.type === 'loaded') {
+    const latest = progressOf(event.job, event.at);
+    const samples = state.samples.length ? state.samples : [{ at: event.at, peers: latest.bytesFromPeers, origin: latest.bytesFromOrigin }];
+    return { ...state, latest, samples };
+  }
+  const { progress } = event;
+  if (progress.at < state.streamedAt) return state;
+  const sample = { at: progress.at, peers: progress.bytesFromPeers, origin: progress.bytesFromOrigin };
+  const history = state.streamedAt ? state.samples : [];
+  return { latest: progress, samples: [...history, sample].slice(-MAX_SAMPLES), streamedAt: progress.at };
 }
