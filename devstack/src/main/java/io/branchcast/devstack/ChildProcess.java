@@ -45,7 +45,7 @@ public final class ChildProcess {
     /** Calls {@code onCrash} with a one-line description when the process exits without a requested stop. */
     public ChildProcess onCrash(Consumer<String> onCrash) {
         process.onExit().thenAccept(p -> {
-            if (!stopping) {
+            if (!stopping && !Shutdown.inProgress()) {
                 onCrash.accept(name + " (pid " + p.pid() + ") exited unexpectedly with code " + p.exitValue()
                         + "; its log: " + logFile);
             }

@@ -89,7 +89,7 @@ final class PostgresServer implements AutoCloseable {
 
     private void watch(Consumer<String> onCrash, Path log) {
         postmaster().ifPresent(pm -> pm.onExit().thenRun(() -> {
-            if (!stopping) {
+            if (!stopping && !Shutdown.inProgress()) {
                 onCrash.accept("PostgreSQL (pid " + pm.pid() + ") exited unexpectedly; its log: " + log);
             }
         }));
