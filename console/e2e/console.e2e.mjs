@@ -74,7 +74,9 @@ async function signOut(page) {
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
 }
 
+/** Screenshots the page once nothing says "Loading…" any more. */
 async function shot(page, name) {
+  await page.waitForFunction(() => !document.querySelector('[role=status]'));
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
@@ -115,7 +117,6 @@ async function main() {
   try {
     const { page } = operator;
     await step('operator signs in', () => signIn(page, 'operator'));
-    await shot(page, 'dashboard');
     await step('operator uploads an artifact with a progress bar', async () => {
       await page.getByRole('link', { name: 'Artifacts' }).click();
       await page.getByLabel('File').setInputFiles({ name: artifactName, mimeType: 'application/octet-stream', buffer: Buffer.alloc(3 * 1024 * 1024, 7) });
@@ -137,6 +138,13 @@ async function main() {
       await page.getByText('● Live').waitFor();
       jobUrl = page.url();
       await shot(page, 'job-detail');
+    });
+    await step('the dashboard lists the job as active', async () => {
+      await page.getByRole('link', { name: 'Dashboard' }).click();
+      await page.getByRole('link', { name: `E2E rollout ${run}` }).waitFor();
+      await shot(page, 'dashboard');
+      await page.goto(jobUrl);
+      await page.getByRole('heading', { name: `E2E rollout ${run}` }).waitFor();
     });
     await step('operator pauses, resumes and cancels the job', async () => {
       await page.getByRole('button', { name: 'Pause' }).click();

@@ -18,6 +18,11 @@ export interface TransferWindow {
 export const DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
 export type DayOfWeek = (typeof DAYS)[number];
 
+/** Days in calendar order (the API returns them as an unordered set). */
+export function sortDays(days: DayOfWeek[]): DayOfWeek[] {
+  return [...days].sort((a, b) => DAYS.indexOf(a) - DAYS.indexOf(b));
+}
+
 /** sites.SiteView */
 export interface Site {
   id: string;

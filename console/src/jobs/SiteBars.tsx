@@ -2,14 +2,14 @@ import type { JobTarget } from '../api/models';
 import { ProgressBar } from '../components/ProgressBar';
 import { formatBytes } from '../format';
 
-/** Per-site totals of a job's target rows. */
-export function bySite(targets: JobTarget[]) {
+/** Per-site totals of a job's target rows; a target that has not reported its size yet counts the artifact's. */
+export function bySite(targets: JobTarget[], artifactSize: number) {
   const sites = new Map<string, { done: number; total: number; agents: number; completed: number }>();
   for (const t of targets) {
     const key = t.siteId ?? '';
     const site = sites.get(key) ?? { done: 0, total: 0, agents: 0, completed: 0 };
     site.done += t.bytesDone;
-    site.total += t.bytesTotal ?? 0;
+    site.total += t.bytesTotal ?? artifactSize;
     site.agents += 1;
     site.completed += t.state === 'COMPLETED' ? 1 : 0;
     sites.set(key, site);
@@ -18,8 +18,8 @@ export function bySite(targets: JobTarget[]) {
 }
 
 /** One progress bar per site of the job. */
-export function SiteBars({ targets, nameOf }: { targets: JobTarget[]; nameOf: (id: string) => string }) {
-  const sites = bySite(targets).sort((a, b) => nameOf(a.siteId).localeCompare(nameOf(b.siteId)));
+export function SiteBars({ targets, artifactSize, nameOf }: { targets: JobTarget[]; artifactSize: number; nameOf: (id: string) => string }) {
+  const sites = bySite(targets, artifactSize).sort((a, b) => nameOf(a.siteId).localeCompare(nameOf(b.siteId)));
   if (sites.length === 0) return <p className="muted">No agents are targeted yet.</p>;
   return (
     <ul className="site-bars">

@@ -30,7 +30,7 @@ export function JobDetailPage({ id }: { id: string }) {
   const { latest, samples, status } = useJobProgress(job);
   const sites = useSites();
   const refreshTick = Math.floor((latest?.at ?? 0) / TARGET_REFRESH_MS);
-  const targets = useLoad(() => endpoints.jobTargets(api, id, { size: TARGET_ROWS }), [api, id, refreshTick]);
+  const targets = useLoad(() => endpoints.jobTargets(api, id, { size: TARGET_ROWS }), [api, id, refreshTick, latest?.state]);
   const artifact = useLoad(() => (job ? endpoints.artifact(api, job.artifactId) : Promise.resolve(undefined)), [api, job?.artifactId]);
 
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
@@ -78,7 +78,7 @@ export function JobDetailPage({ id }: { id: string }) {
       <div className="card">
         <h2>Sites</h2>
         <ErrorMessage error={targets.error} onRetry={targets.reload} />
-        {targets.data ? <SiteBars targets={targets.data.items} nameOf={sites.nameOf} /> : <Loading what="sites" />}
+        {targets.data ? <SiteBars targets={targets.data.items} artifactSize={artifact.data?.sizeBytes ?? 0} nameOf={sites.nameOf} /> : <Loading what="sites" />}
       </div>
 
       <div className="card">

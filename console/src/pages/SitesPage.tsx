@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useAuth, RequireRole } from '../auth/AuthContext';
 import { endpoints } from '../api/endpoints';
-import type { Site } from '../api/models';
+import { sortDays, type Site } from '../api/models';
 import { Empty, ErrorMessage, Loading } from '../components/Status';
 import { SiteForm } from '../sites/SiteForm';
 import { emptySiteForm, siteToForm } from '../sites/validation';
@@ -12,7 +12,7 @@ type Editing = { mode: 'none' } | { mode: 'create' } | { mode: 'edit'; site: Sit
 
 function windowsText(site: Site): string {
   if (!site.transferWindows.length) return 'any time';
-  return site.transferWindows.map((w) => `${w.days.map((d) => d.slice(0, 3).toLowerCase()).join(' ')} ${w.start.slice(0, 5)}–${w.end.slice(0, 5)}`).join(', ');
+  return site.transferWindows.map((w) => `${sortDays(w.days).map((d) => d.slice(0, 3).toLowerCase()).join(' ')} ${w.start.slice(0, 5)}–${w.end.slice(0, 5)}`).join(', ');
 }
 
 /** Sites (branch offices): everyone reads them; admins create, edit and delete them. */

@@ -1,4 +1,4 @@
-import { type DayOfWeek, type Site, type SiteRequest } from '../api/models';
+import { sortDays, type DayOfWeek, type Site, type SiteRequest } from '../api/models';
 import { splitList } from '../jobs/validation';
 import { cidrProblem } from './cidr';
 
@@ -26,7 +26,7 @@ export function siteToForm(site: Site): SiteForm {
     name: site.name,
     subnets: site.subnets.join('\n'),
     wanBudgetMbps: String((site.wanBudgetBytesPerSecond * 8) / 1e6),
-    windows: site.transferWindows.map((w) => ({ days: [...w.days], start: w.start.slice(0, 5), end: w.end.slice(0, 5) })),
+    windows: site.transferWindows.map((w) => ({ days: sortDays(w.days), start: w.start.slice(0, 5), end: w.end.slice(0, 5) })),
   };
 }
 
