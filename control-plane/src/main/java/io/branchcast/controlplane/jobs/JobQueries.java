@@ -49,11 +49,11 @@ public class JobQueries {
     }
 
     public Page<JobTargetView> targets(UUID jobId, PageRequest paging, TargetState state, UUID siteId) {
-        String where = " FROM JobTarget t, Agent a WHERE a.id = t.agentId AND t.jobId = :job"
-                + (state != null ? " AND t.state = :state" : "")
-                + (siteId != null ? " AND a.siteId = :site" : "");
-        TypedQuery<Object[]> rows = em.createQuery("SELECT t, a.hostname, a.siteId" + where + " ORDER BY a.hostname, a.id", Object[].class);
-        TypedQuery<Long> count = em.createQuery("SELECT count(t)" + where, Long.class);
+        String filter = " t.jobId = :job" + (state != null ? " AND t.state = :state" : "");
+        String joined = " FROM JobTarget t, Agent a WHERE a.id = t.agentId AND" + filter + (siteId != null ? " AND a.siteId = :site" : "");
+        TypedQuery<Object[]> rows = em.createQuery("SELECT t, a.hostname, a.siteId" + joined + " ORDER BY a.hostname, a.id", Object[].class);
+        // without a site filter the count needs no join: every target row has its agent (foreign key)
+        TypedQuery<Long> count = em.createQuery("SELECT count(t)" + (siteId != null ? joined : " FROM JobTarget t WHERE" + filter), Long.class);
         for (TypedQuery<?> q : List.of(rows, count)) {
             q.setParameter("job", jobId);
             if (state != null) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hibernate.Session;
 
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
@@ -17,13 +18,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class JobSummaries {
 
-    private static final String QUERY = """
-            SELECT t.job_id, t.state, count(*), sum(CASE WHEN t.state = 'COMPLETED' THEN coalesce(a.size_bytes, t.bytes_done)
-                                                         ELSE t.bytes_done END),
-                   sum(t.bytes_from_peers), sum(t.bytes_from_origin), max(coalesce(a.size_bytes, 0))
-            FROM job_targets t JOIN jobs j ON j.id = t.job_id JOIN artifacts a ON a.id = j.artifact_id
-            WHERE t.job_id = ANY(?)
-            GROUP BY t.job_id, t.state
+    /** Per job and state: targets, bytes done, bytes from peers and origin. Reads only job_targets, by index. */
+    private static final String BY_STATE = """
+            SELECT job_id, state, count(*), sum(bytes_done), sum(bytes_from_peers), sum(bytes_from_origin)
+            FROM job_targets WHERE job_id = ANY(?) GROUP BY job_id, state
+            """;
+
+    private static final String ARTIFACT_SIZES = """
+            SELECT j.id, coalesce(a.size_bytes, 0) FROM jobs j JOIN artifacts a ON a.id = j.artifact_id WHERE j.id = ANY(?)
             """;
 
     @Inject
@@ -39,16 +41,27 @@ public class JobSummaries {
         }
         Map<UUID, Accumulator> byJob = new HashMap<>();
         session.doWork(c -> {
-            try (PreparedStatement s = c.prepareStatement(QUERY)) {
-                s.setArray(1, c.createArrayOf("uuid", jobIds.toArray()));
+            Array ids = c.createArrayOf("uuid", jobIds.toArray());
+            try (PreparedStatement s = c.prepareStatement(ARTIFACT_SIZES)) {
+                s.setArray(1, ids);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        byJob.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Accumulator()).artifactSize = rs.getLong(2);
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(BY_STATE)) {
+                s.setArray(1, ids);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         Accumulator acc = byJob.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Accumulator());
-                        acc.counts.put(TargetState.valueOf(rs.getString(2)), rs.getLong(3));
-                        acc.bytesDone += rs.getLong(4);
+                        TargetState state = TargetState.valueOf(rs.getString(2));
+                        long count = rs.getLong(3);
+                        acc.counts.put(state, count);
+                        // a completed target holds the whole artifact, whatever its last progress event said
+                        acc.bytesDone += state == TargetState.COMPLETED ? count * acc.artifactSize : rs.getLong(4);
                         acc.fromPeers += rs.getLong(5);
                         acc.fromOrigin += rs.getLong(6);
-                        acc.artifactSize = rs.getLong(7);
                     }
                 }
             }
