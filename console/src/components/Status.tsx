@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { describeError } from '../api/problem';
 
 /** A failed load or action, announced to screen readers. */
@@ -15,7 +16,7 @@ export function Loading({ what }: { what: string }) {
   return <p className="muted" role="status">Loading {what}…</p>;
 }
 
-export function Empty({ children }: { children: React.ReactNode }) {
+export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 

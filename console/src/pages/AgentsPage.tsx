@@ -6,6 +6,7 @@ import { Empty, ErrorMessage, Loading, StateBadge } from '../components/Status';
 import { useSites } from '../sites/useSiteNames';
 import { formatTime } from '../format';
 import { Link } from '../router';
+import { useDebounced } from '../useDebounced';
 import { useLoad } from '../useLoad';
 
 const PAGE_SIZE = 50;
@@ -22,9 +23,10 @@ export function AgentsPage() {
   const sites = useSites();
   const [filter, setFilter] = useState({ siteId: '', label: '', state: '', q: '' });
   const [page, setPage] = useState(0);
+  const query = useDebounced(filter);
   const agents = useLoad(
-    () => endpoints.agents(api, { ...filter, label: filter.label.trim(), q: filter.q.trim(), page, size: PAGE_SIZE }),
-    [api, filter, page],
+    () => endpoints.agents(api, { ...query, label: query.label.trim(), q: query.q.trim(), page, size: PAGE_SIZE }),
+    [api, query, page],
   );
   const change = (key: keyof typeof filter, value: string) => {
     setFilter((f) => ({ ...f, [key]: value }));

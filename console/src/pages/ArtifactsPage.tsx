@@ -8,6 +8,7 @@ import { Pager } from '../components/Pager';
 import { Empty, ErrorMessage, Loading, StateBadge } from '../components/Status';
 import { formatBytes, formatTime } from '../format';
 import { Link } from '../router';
+import { useDebounced } from '../useDebounced';
 import { useLoad } from '../useLoad';
 
 const PAGE_SIZE = 25;
@@ -18,7 +19,8 @@ export function ArtifactsPage() {
   const [name, setName] = useState('');
   const [state, setState] = useState('');
   const [page, setPage] = useState(0);
-  const artifacts = useLoad(() => endpoints.artifacts(api, { name: name.trim(), state, page, size: PAGE_SIZE }), [api, name, state, page]);
+  const exactName = useDebounced(name.trim());
+  const artifacts = useLoad(() => endpoints.artifacts(api, { name: exactName, state, page, size: PAGE_SIZE }), [api, exactName, state, page]);
 
   return (
     <section>

@@ -5,6 +5,7 @@ import type { AuditEvent } from '../api/models';
 import { Pager } from '../components/Pager';
 import { Empty, ErrorMessage, Loading } from '../components/Status';
 import { formatTime } from '../format';
+import { useDebounced } from '../useDebounced';
 import { useLoad } from '../useLoad';
 
 const PAGE_SIZE = 50;
@@ -28,10 +29,11 @@ export function AuditPage() {
   const { api } = useAuth();
   const [filter, setFilter] = useState({ actor: '', action: '', targetType: '', targetId: '', since: '' });
   const [page, setPage] = useState(0);
+  const query = useDebounced(filter);
   const events = useLoad(() => endpoints.audit(api, {
-    actor: filter.actor.trim(), action: filter.action.trim(), targetType: filter.targetType.trim(), targetId: filter.targetId.trim(),
-    since: filter.since ? new Date(filter.since).toISOString() : '', page, size: PAGE_SIZE,
-  }), [api, filter, page]);
+    actor: query.actor.trim(), action: query.action.trim(), targetType: query.targetType.trim(), targetId: query.targetId.trim(),
+    since: query.since ? new Date(query.since).toISOString() : '', page, size: PAGE_SIZE,
+  }), [api, query, page]);
   const change = (key: keyof typeof filter, value: string) => {
     setFilter((f) => ({ ...f, [key]: value }));
     setPage(0);

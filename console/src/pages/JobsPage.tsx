@@ -7,6 +7,7 @@ import { Pager } from '../components/Pager';
 import { JobProgressCell } from '../jobs/JobProgressCell';
 import { formatBytes, formatTime } from '../format';
 import { Link } from '../router';
+import { useDebounced } from '../useDebounced';
 import { useLoad } from '../useLoad';
 
 const PAGE_SIZE = 25;
@@ -21,7 +22,8 @@ export function JobsPage() {
   const [state, setState] = useState('');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(0);
-  const jobs = useLoad(() => endpoints.jobs(api, { state, q: search.trim(), page, size: PAGE_SIZE }), [api, state, search, page]);
+  const q = useDebounced(search.trim());
+  const jobs = useLoad(() => endpoints.jobs(api, { state, q, page, size: PAGE_SIZE }), [api, state, q, page]);
 
   return (
     <section>
