@@ -59,6 +59,11 @@ async function browserFor(user) {
   return { page, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
 }
 
+/** Follows a link of the main navigation. */
+function nav(page, name) {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+}
+
 async function signIn(page, user) {
   await page.goto(`${BASE}/`);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -96,7 +101,7 @@ async function main() {
     await step('admin signs in through the Keycloak login page', () => signIn(admin.page, 'admin'));
     await step('admin creates a site', async () => {
       const { page } = admin;
-      await page.getByRole('link', { name: 'Sites' }).click();
+      await nav(page, 'Sites');
       await page.getByRole('button', { name: 'New site' }).click();
       await page.getByLabel('Name').fill(siteName);
       await page.getByLabel('Subnets').fill(subnet);
@@ -118,7 +123,7 @@ async function main() {
     const { page } = operator;
     await step('operator signs in', () => signIn(page, 'operator'));
     await step('operator uploads an artifact with a progress bar', async () => {
-      await page.getByRole('link', { name: 'Artifacts' }).click();
+      await nav(page, 'Artifacts');
       await page.getByLabel('File').setInputFiles({ name: artifactName, mimeType: 'application/octet-stream', buffer: Buffer.alloc(3 * 1024 * 1024, 7) });
       await page.getByLabel('Version').fill('1.0');
       await page.getByRole('button', { name: 'Upload' }).click();
@@ -126,7 +131,7 @@ async function main() {
       await shot(page, 'artifacts');
     });
     await step('operator creates a job for the site and sees the live agent count', async () => {
-      await page.getByRole('link', { name: 'Jobs' }).click();
+      await nav(page, 'Jobs');
       await page.getByRole('link', { name: 'New job' }).click();
       await page.getByLabel('Artifact').selectOption({ label: `${artifactName} 1.0 (3.00 MiB)` });
       await page.getByLabel('Name').fill(`E2E rollout ${run}`);
@@ -140,7 +145,7 @@ async function main() {
       await shot(page, 'job-detail');
     });
     await step('the dashboard lists the job as active', async () => {
-      await page.getByRole('link', { name: 'Dashboard' }).click();
+      await nav(page, 'Dashboard');
       await page.getByRole('link', { name: `E2E rollout ${run}` }).waitFor();
       await shot(page, 'dashboard');
       await page.goto(jobUrl);
@@ -165,13 +170,13 @@ async function main() {
     const { page } = viewer;
     await step('viewer signs in', () => signIn(page, 'viewer'));
     await step('viewer finds no create, upload or job action buttons', async () => {
-      await page.getByRole('link', { name: 'Jobs' }).click();
+      await nav(page, 'Jobs');
       await page.getByRole('link', { name: `E2E rollout ${run}` }).waitFor();
       if (await page.getByRole('link', { name: 'New job' }).count()) throw new Error('a viewer sees "New job"');
       await page.goto(jobUrl);
       await page.getByRole('heading', { name: `E2E rollout ${run}` }).waitFor();
       if (await page.locator('.actions button').count()) throw new Error('a viewer sees job actions');
-      await page.getByRole('link', { name: 'Artifacts' }).click();
+      await nav(page, 'Artifacts');
       await page.getByRole('link', { name: artifactName }).waitFor();
       if (await page.getByRole('button', { name: 'Upload' }).count()) throw new Error('a viewer sees the upload form');
       await shot(page, 'viewer-artifacts');
