@@ -41,7 +41,7 @@ export function validateSite(form: SiteForm): Record<string, string> {
   else if (subnets.length > 64) errors.subnets = 'At most 64 subnets per site.';
   else {
     const problems = subnets.map(cidrProblem).filter(Boolean);
-    if (problems.length) errors.subnets = problems.join('; ');
+    if (problems.length) errors.subnets = problems.join('\n');
   }
   const mbps = Number(form.wanBudgetMbps);
   if (!form.wanBudgetMbps.trim()) errors.wanBudgetBytesPerSecond = 'The WAN budget is required.';
