@@ -26,6 +26,19 @@ describe('Session', () => {
     expect(session.idToken).toBe('id');
   });
 
+  it('refreshes ahead of expiry while the tab stays open', async () => {
+    vi.useFakeTimers();
+    const refresh = vi.fn(async () => ({ accessToken: jwt({ sub: 'x' }), refreshToken: 'r2', expiresAt: Date.now() + 300_000 }));
+    const session = new Session(DEFAULT_AUTH_CONFIG, refresh);
+    session.signIn({ accessToken: jwt({ sub: 'x' }), refreshToken: 'r1', expiresAt: Date.now() + 300_000 });
+    await vi.advanceTimersByTimeAsync(269_000);
+    expect(refresh).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(refresh).toHaveBeenCalledTimes(1);
+    session.signOut();
+    vi.useRealTimers();
+  });
+
   it('signs out when the refresh is refused', async () => {
     const session = new Session(DEFAULT_AUTH_CONFIG, async () => {
       throw new Error('invalid_grant');

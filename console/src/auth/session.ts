@@ -14,16 +14,19 @@ export interface User {
 
 /**
  * Session holds the signed-in user's tokens (in sessionStorage, so a reload keeps the tab signed in) and hands out a
- * valid access token, refreshing it once for all concurrent callers. It does not start logins; AuthProvider does.
+ * valid access token, refreshing it once for all concurrent callers. It also refreshes ahead of expiry while the tab is
+ * open, so a console left on a live page all day keeps its Keycloak session. It does not start logins; AuthProvider does.
  */
 export class Session {
   private tokens: Tokens | null;
   private refreshing: Promise<string> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly config: AuthConfig, private readonly refresh = refreshTokens) {
     const stored = sessionStorage.getItem(TOKENS_KEY);
     this.tokens = stored ? (JSON.parse(stored) as Tokens) : null;
+    this.schedule();
   }
 
   get user(): User | null {
@@ -79,6 +82,17 @@ export class Session {
     this.tokens = tokens;
     if (tokens) sessionStorage.setItem(TOKENS_KEY, JSON.stringify(tokens));
     else sessionStorage.removeItem(TOKENS_KEY);
+    this.schedule();
     this.listeners.forEach((l) => l());
+  }
+
+  /** Plans the next refresh just before the access token's margin; a failure there signs out like any other. */
+  private schedule(): void {
+    clearTimeout(this.timer);
+    if (!this.tokens?.refreshToken) return;
+    const due = Math.max(0, this.tokens.expiresAt - REFRESH_MARGIN_MS - Date.now()) + 1000;
+    this.timer = setTimeout(() => {
+      this.accessToken().catch(() => undefined);
+    }, due);
   }
 }
