@@ -31,6 +31,6 @@ export function match(pattern: string, path: string): Record<string, string> | n
   return params;
 }
 
-export function Link({ to, children, className }: { to: string; children: ReactNode; className?: string }) {
-  return <a href={`#${to}`} className={className}>{children}</a>;
+export function Link({ to, children }: { to: string; children: ReactNode }) {
+  return <a href={`#${to}`}>{children}</a>;
 }

@@ -42,10 +42,6 @@ export function useAuth(): Auth {
   return auth;
 }
 
-export function useApi(): ApiClient {
-  return useAuth().api;
-}
-
 /** Whether the signed-in user holds `role` (or a stronger one). */
 export function useAllows(role: Role): boolean {
   return allows(useAuth().user?.role ?? null, role);

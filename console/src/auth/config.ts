@@ -12,7 +12,7 @@ export const DEFAULT_AUTH_CONFIG: AuthConfig = {
 };
 
 /** Where the runtime settings are read from: a file served beside index.html, replaceable per deployment. */
-export const AUTH_CONFIG_URL = '/console-config.json';
+const AUTH_CONFIG_URL = '/console-config.json';
 
 /** The runtime settings; the defaults of the local stack when they cannot be read. */
 export async function loadAuthConfig(fetcher: typeof fetch = fetch): Promise<AuthConfig> {

@@ -6,7 +6,7 @@ import { DEFAULT_AUTH_CONFIG } from '../auth/config';
 import { Session } from '../auth/session';
 
 /** An access token carrying the given roles; unsigned, as the console never verifies tokens itself. */
-export function fakeToken(roles: string[]): string {
+function fakeToken(roles: string[]): string {
   return `h.${btoa(JSON.stringify({ preferred_username: roles[roles.length - 1] ?? 'nobody', roles })).replace(/=+$/, '')}.s`;
 }
 
