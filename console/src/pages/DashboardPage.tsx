@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useCallback } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import type { ApiClient } from '../api/client';
 import { endpoints } from '../api/endpoints';
@@ -8,6 +8,7 @@ import { JobProgressCell } from '../jobs/JobProgressCell';
 import { useSites } from '../sites/useSiteNames';
 import { formatBytes, formatPercent } from '../format';
 import { Link } from '../router';
+import { useEvery } from '../useEvery';
 import { useLoad } from '../useLoad';
 import { jobTitle } from './JobsPage';
 
@@ -62,13 +63,10 @@ export function DashboardPage() {
   const { reload: reloadJobs } = jobs;
   const { reload: reloadAgents } = agents;
 
-  useEffect(() => {
-    const timer = setInterval(() => {
-      reloadJobs();
-      reloadAgents();
-    }, REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [reloadJobs, reloadAgents]);
+  useEvery(REFRESH_MS, useCallback(() => {
+    reloadJobs();
+    reloadAgents();
+  }, [reloadJobs, reloadAgents]));
 
   const peers = jobs.data?.reduce((sum, j) => sum + (j.summary?.bytesFromPeers ?? 0), 0) ?? 0;
   const origin = jobs.data?.reduce((sum, j) => sum + (j.summary?.bytesFromOrigin ?? 0), 0) ?? 0;

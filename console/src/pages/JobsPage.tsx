@@ -8,9 +8,12 @@ import { JobProgressCell } from '../jobs/JobProgressCell';
 import { formatBytes, formatTime } from '../format';
 import { Link } from '../router';
 import { useDebounced } from '../useDebounced';
+import { useEvery } from '../useEvery';
 import { useLoad } from '../useLoad';
 
 const PAGE_SIZE = 25;
+/** The list re-reads progress this often. */
+const REFRESH_MS = 10_000;
 
 export function jobTitle(job: Pick<Job, 'name' | 'id'>): string {
   return job.name || `Job ${job.id.slice(0, 8)}`;
@@ -24,6 +27,7 @@ export function JobsPage() {
   const [page, setPage] = useState(0);
   const q = useDebounced(search.trim());
   const jobs = useLoad(() => endpoints.jobs(api, { state, q, page, size: PAGE_SIZE }), [api, state, q, page]);
+  useEvery(REFRESH_MS, jobs.reload);
 
   return (
     <section>
