@@ -3,19 +3,26 @@ package io.branchcast.agent.swarm;
 import io.branchcast.agent.swarm.storage.PieceStore;
 import io.vertx.core.buffer.Buffer;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * PieceWriter moves downloaded data into the {@link PieceStore}: it writes accepted blocks and whole origin pieces,
- * and verifies a piece once all of it is received and every write of it has landed, then reports the verdict. It
- * counts writes in flight and asks for inbound back-pressure above the configured bound. It is not responsible for
- * what happens after a verdict (announcing, banning, picking again): that is the {@link Outcome}'s job.
+ * and verifies a piece once all of it is received and every write of it has landed, then reports the verdict.
+ * Consecutive blocks of a piece are gathered into runs of up to {@link #RUN_BLOCKS} and written as one storage task
+ * ({@link PieceStore#writeBlocks}); a run is written when it is full, when a block does not follow it, or when its
+ * piece is complete. It counts writes in flight and asks for inbound back-pressure above the configured bound. It is
+ * not responsible for what happens after a verdict (announcing, banning, picking again): that is the {@link Outcome}'s
+ * job. Owned by the session's context.
  */
 final class PieceWriter {
 
     private static final System.Logger LOG = System.getLogger(PieceWriter.class.getName());
+    /** Blocks per storage write: 256 KiB of 16 KiB blocks, short-lived enough to stay out of the old generation. */
+    static final int RUN_BLOCKS = 16;
 
     /** Verdicts and failures, on the session's context. */
     interface Outcome {
@@ -32,10 +39,24 @@ final class PieceWriter {
         void backPressure(boolean paused);
     }
 
+    /** Consecutive blocks of one piece not yet handed to the store. */
+    private static final class Run {
+        final int offset;
+        final List<Buffer> blocks = new ArrayList<>(RUN_BLOCKS);
+        int end;
+
+        Run(int offset) {
+            this.offset = offset;
+            this.end = offset;
+        }
+    }
+
     private final PieceStore store;
     private final int maxPendingWrites;
     private final Outcome outcome;
-    /** Per piece: block writes issued and not completed; no entry at 0. */
+    /** Per piece: the open run (at most one; never empty). */
+    private final Map<Integer, Run> runs = new HashMap<>();
+    /** Per piece: blocks handed to the store and not yet written; no entry at 0. */
     private final Map<Integer, Integer> pendingByPiece = new HashMap<>();
     /** Pieces fully received whose verification waits for their last writes. */
     private final BitSet awaitingVerification = new BitSet();
@@ -54,18 +75,53 @@ final class PieceWriter {
      * piece is verified once its writes have landed.
      */
     void writeBlock(int piece, int offset, Buffer data, boolean pieceComplete) {
+        Run run = runs.get(piece);
+        if (run != null && run.end != offset) {
+            runs.remove(piece);
+            flush(piece, run);
+            run = null;
+        }
+        if (run == null) {
+            run = new Run(offset);
+            runs.put(piece, run);
+        }
+        run.blocks.add(data);
+        run.end += data.length();
         if (pieceComplete) {
             awaitingVerification.set(piece);
         }
-        pendingWrites++;
-        pendingByPiece.merge(piece, 1, Integer::sum);
+        if (pieceComplete || run.blocks.size() >= RUN_BLOCKS) {
+            runs.remove(piece);
+            flush(piece, run);
+        }
+    }
+
+    /** Writes and verifies a whole piece fetched from the origin. */
+    void writePiece(int piece, Buffer data) {
+        store.writeBlock(piece, 0, data)
+                .onSuccess(v -> verify(piece, true))
+                .onFailure(error -> {
+                    LOG.log(System.Logger.Level.WARNING, "write of origin piece {0} failed: {1}", piece, error);
+                    outcome.storageFailed(error);
+                });
+    }
+
+    /** The piece was verified by other means (e.g. from the origin): blocks not yet written are dropped. */
+    void pieceVerified(int piece) {
+        runs.remove(piece);
+    }
+
+    private void flush(int piece, Run run) {
+        int blocks = run.blocks.size();
+        pendingWrites += blocks;
+        pendingByPiece.merge(piece, blocks, Integer::sum);
         if (!paused && pendingWrites >= maxPendingWrites) {
             paused = true;
             outcome.backPressure(true);
         }
-        store.writeBlock(piece, offset, data).onComplete(result -> {
-            pendingWrites--;
-            boolean lastWrite = pendingByPiece.merge(piece, -1, Integer::sum) == 0;
+        store.writeBlocks(piece, run.offset, run.blocks).onComplete(result -> {
+            pendingWrites -= blocks;
+            boolean lastWrite = pendingByPiece.merge(piece, -blocks, Integer::sum) == 0;
             if (lastWrite) {
                 pendingByPiece.remove(piece);
             }
@@ -81,16 +137,6 @@ final class PieceWriter {
                 verify(piece, false);
             }
         });
-    }
-
-    /** Writes and verifies a whole piece fetched from the origin. */
-    void writePiece(int piece, Buffer data) {
-        store.writeBlock(piece, 0, data)
-                .onSuccess(v -> verify(piece, true))
-                .onFailure(error -> {
-                    LOG.log(System.Logger.Level.WARNING, "write of origin piece {0} failed: {1}", piece, error);
-                    outcome.storageFailed(error);
-                });
     }
 
     private void verify(int piece, boolean fromOrigin) {

@@ -241,6 +241,7 @@ public final class SwarmSession extends VerticleBase {
         verified.set(piece);
         lastVerifiedNanos = System.nanoTime();
         scheduler.verified(piece);
+        writer.pieceVerified(piece);
         if (originFallback != null) {
             originFallback.settled(piece);
         }

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -17,7 +18,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,6 +64,8 @@ public final class FilePieceStore implements PieceStore {
     private FileChannel channel;
     /** Pieces whose data on disk matched their SHA-1; only grows, except when complete() finds corruption. */
     private final BitSet verified;
+    /** Digests of pieces being written, fed in order as their data is written; removed when the piece is verified. */
+    private final Map<Integer, PieceHasher> hashers = new HashMap<>();
     /** Pieces verified since the last resume checkpoint; 0 <= uncheckpointed <= verified.cardinality(). */
     private int uncheckpointed;
     private State state;
@@ -125,8 +131,22 @@ public final class FilePieceStore implements PieceStore {
 
     @Override
     public Future<Void> writeBlock(int piece, int offset, Buffer data) {
+        return writeBlocks(piece, offset, List.of(data));
+    }
+
+    /**
+     * Writes the blocks with positional writes in one worker task, without copying them first. Data written at the
+     * piece's hash cursor (in order from offset 0) is hashed on the way, so {@link #verifyPiece} reads back only what
+     * arrived out of order.
+     */
+    @Override
+    public Future<Void> writeBlocks(int piece, int offset, List<Buffer> blocks) {
         try {
-            checkBlock(piece, offset, data.length());
+            long length = 0;
+            for (Buffer block : blocks) {
+                length += block.length();
+            }
+            checkBlock(piece, offset, length);
         } catch (StorageException e) {
             return Future.failedFuture(e);
         }
@@ -135,13 +155,16 @@ public final class FilePieceStore implements PieceStore {
                 return Future.succeededFuture();
             }
         }
-        ByteBuffer bytes = ByteBuffer.wrap(data.getBytes());
-        long position = info.pieceOffset(piece) + offset;
+        ByteBuffer[] views = blocks.stream().map(FilePieceStore::nioView).toArray(ByteBuffer[]::new);
         return blocking("write piece " + piece, () -> {
             FileChannel target = channel();
-            while (bytes.hasRemaining()) {
-                target.write(bytes, position + bytes.position());
+            long position = info.pieceOffset(piece) + offset;
+            for (ByteBuffer view : views) {
+                int length = view.remaining();
+                writeFully(target, view.duplicate(), position);
+                position += length;
             }
+            hasher(piece).offer(offset, views);
             return null;
         });
     }
@@ -178,7 +201,11 @@ public final class FilePieceStore implements PieceStore {
             }
         }
         return blocking("verify piece " + piece, () -> {
-            boolean matches = info.pieceHashMatches(piece, hashPiece(piece));
+            PieceHasher hasher;
+            synchronized (this) {
+                hasher = hashers.remove(piece);
+            }
+            boolean matches = info.pieceHashMatches(piece, hashPiece(piece, hasher == null ? new PieceHasher() : hasher));
             if (matches && markVerified(piece)) {
                 checkpoint();
             }
@@ -331,12 +358,17 @@ public final class FilePieceStore implements PieceStore {
         staged.close();
     }
 
-    private byte[] hashPiece(int piece) throws IOException {
-        MessageDigest sha1 = sha1();
+    /** The piece's digest, continued from its hash cursor with the rest of the piece as stored. */
+    private byte[] hashPiece(int piece, PieceHasher hasher) throws IOException {
+        MessageDigest sha1;
+        long position;
+        synchronized (hasher) {
+            sha1 = hasher.sha1;
+            position = info.pieceOffset(piece) + Math.max(0, hasher.next);
+        }
         int size = info.pieceSize(piece);
-        ByteBuffer buffer = ByteBuffer.allocate(Math.min(size, options.getIoBufferSize()));
-        long position = info.pieceOffset(piece);
-        long end = position + size;
+        long end = info.pieceOffset(piece) + size;
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(1, Math.min(end - position, options.getIoBufferSize())));
         FileChannel source = channel();
         while (position < end) {
             buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
@@ -428,9 +460,9 @@ public final class FilePieceStore implements PieceStore {
         }
     }
 
-    private void checkBlock(int piece, int offset, int length) {
+    private void checkBlock(int piece, int offset, long length) {
         checkPiece(piece);
-        if (offset < 0 || length <= 0 || (long) offset + length > info.pieceSize(piece)) {
+        if (offset < 0 || length <= 0 || offset + length > info.pieceSize(piece)) {
             throw outOfRange("block " + offset + "+" + length + " outside piece " + piece + " of "
                     + info.pieceSize(piece) + " bytes");
         }
@@ -438,6 +470,19 @@ public final class FilePieceStore implements PieceStore {
 
     private static StorageException outOfRange(String message) {
         return new StorageException(Code.OUT_OF_RANGE, message);
+    }
+
+    private static void writeFully(FileChannel target, ByteBuffer bytes, long position) throws IOException {
+        long next = position;
+        while (bytes.hasRemaining()) {
+            next += target.write(bytes, next);
+        }
+    }
+
+    /** The buffer's bytes as a ByteBuffer sharing its memory (no copy for heap buffers and their slices). */
+    private static ByteBuffer nioView(Buffer data) {
+        return data instanceof BufferInternal internal ? internal.getByteBuf().nioBuffer()
+                : ByteBuffer.wrap(data.getBytes());
     }
 
     private static void readFully(FileChannel source, ByteBuffer buffer, long position) throws IOException {
@@ -473,6 +518,35 @@ public final class FilePieceStore implements PieceStore {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the Java runtime lacks SHA-1", e);
+        }
+    }
+
+    private synchronized PieceHasher hasher(int piece) {
+        return hashers.computeIfAbsent(piece, p -> new PieceHasher());
+    }
+
+    /**
+     * The SHA-1 of a piece's first {@code next} bytes, as written. Data written elsewhere in the piece is left to be
+     * read back at verification; data written again over hashed bytes discards the digest (the piece is then read
+     * back whole). Guarded by its own monitor (hashing must not hold the store's).
+     */
+    private static final class PieceHasher {
+        private final MessageDigest sha1 = sha1();
+        /** Bytes hashed from the piece's start. */
+        private long next;
+
+        synchronized void offer(int offset, ByteBuffer[] views) {
+            if (offset < next) {
+                sha1.reset();
+                next = Long.MIN_VALUE;
+            }
+            if (offset != next) {
+                return;
+            }
+            for (ByteBuffer view : views) {
+                next += view.remaining();
+                sha1.update(view.duplicate());
+            }
         }
     }
 

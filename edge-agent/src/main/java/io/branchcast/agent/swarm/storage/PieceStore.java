@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * PieceStore is the disk interface of a swarm: where blocks of one torrent are written, verified, read back for other
@@ -21,15 +22,32 @@ public interface PieceStore {
 
     /**
      * Writes a block at the given offset inside a piece. A write to an already verified piece is ignored (late
-     * duplicates from endgame), so verified data is never overwritten.
+     * duplicates from endgame), so verified data is never overwritten. The data must not change until the future
+     * completes (it may be written without a copy).
      */
     Future<Void> writeBlock(int piece, int offset, Buffer data);
+
+    /**
+     * Writes consecutive blocks starting at the given offset inside a piece, as one storage task: same rules as
+     * {@link #writeBlock}. This default writes them one by one.
+     */
+    default Future<Void> writeBlocks(int piece, int offset, List<Buffer> blocks) {
+        Future<Void> written = Future.succeededFuture();
+        int next = offset;
+        for (Buffer block : blocks) {
+            int at = next;
+            written = written.compose(v -> writeBlock(piece, at, block));
+            next += block.length();
+        }
+        return written;
+    }
 
     /** Reads a block of a verified piece; fails with NOT_VERIFIED otherwise. */
     Future<Buffer> readBlock(int piece, int offset, int length);
 
     /**
-     * Hashes the piece as written and compares it with the manifest. True: the piece is verified (and will survive a
+     * Hashes the piece as written and compares it with the manifest; call it once every write to the piece has
+     * completed. True: the piece is verified (and will survive a
      * restart). False: its data is discarded, i.e. the piece stays unverified and must be downloaded again; the
      * caller decides which peer to blame.
      */

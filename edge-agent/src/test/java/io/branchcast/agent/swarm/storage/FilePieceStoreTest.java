@@ -58,6 +58,34 @@ class FilePieceStoreTest {
     }
 
     @Test
+    void runsWrittenOutOfOrderVerify(Vertx vertx, VertxTestContext test) {
+        Buffer piece = fixture.piece(1);
+        int quarter = PIECE / 4;
+        open(vertx).compose(store -> store.writeBlocks(1, 2 * quarter, List.of(piece.slice(2 * quarter, 3 * quarter),
+                        piece.slice(3 * quarter, PIECE)))
+                .compose(v -> store.writeBlocks(1, 0, List.of(piece.slice(0, quarter), piece.slice(quarter, 2 * quarter))))
+                .compose(v -> store.verifyPiece(1))
+                .map(ok -> assertThat(ok).isTrue())
+                .compose(v -> store.close()))
+                .onComplete(test.succeedingThenComplete());
+    }
+
+    @Test
+    void garbageWrittenOverHashedBytesIsCaught(Vertx vertx, VertxTestContext test) {
+        Buffer piece = fixture.piece(2);
+        open(vertx).compose(store -> store.writeBlocks(2, 0, List.of(piece.slice(0, PIECE / 2)))
+                .compose(v -> store.writeBlock(2, 0, Buffer.buffer(new byte[PIECE / 2])))
+                .compose(v -> store.writeBlock(2, PIECE / 2, piece.slice(PIECE / 2, PIECE)))
+                .compose(v -> store.verifyPiece(2))
+                .map(ok -> assertThat(ok).isFalse())
+                .compose(v -> store.writeBlocks(2, 0, List.of(piece.slice(0, PIECE / 2), piece.slice(PIECE / 2, PIECE))))
+                .compose(v -> store.verifyPiece(2))
+                .map(ok -> assertThat(ok).isTrue())
+                .compose(v -> store.close()))
+                .onComplete(test.succeedingThenComplete());
+    }
+
+    @Test
     void corruptPieceIsRejectedAndNeverServed(Vertx vertx, VertxTestContext test) {
         Buffer garbage = Buffer.buffer(new byte[PIECE]);
         open(vertx).compose(store -> store.writeBlock(1, 0, garbage)
