@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useAuth, RequireRole } from './auth/AuthContext';
 import { useRoute } from './router';
 
@@ -20,6 +20,14 @@ function NavLink({ to, label }: { to: string; label: string }) {
 /** The signed-in frame: product name, navigation, who is signed in, and the page. */
 export function Layout({ children }: { children: ReactNode }) {
   const { user, signOut } = useAuth();
+  const route = useRoute();
+  const main = useRef<HTMLElement>(null);
+  const shown = useRef(route);
+  useEffect(() => {
+    // after navigation, keyboard and screen-reader users continue at the new page, not at the link they left
+    if (shown.current !== route) main.current?.focus();
+    shown.current = route;
+  }, [route]);
   return (
     <div className="layout">
       <a className="skip" href="#main">Skip to content</a>
@@ -35,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <button type="button" onClick={signOut}>Sign out</button>
         </div>
       </header>
-      <main id="main" className="content" tabIndex={-1}>{children}</main>
+      <main id="main" ref={main} className="content" tabIndex={-1}>{children}</main>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Job, Page } from '../api/models';
 import { Layout } from '../Layout';
@@ -47,5 +47,16 @@ describe('role gating', () => {
     cleanup();
     renderSignedIn(<Layout>page</Layout>, ['admin']);
     expect(screen.getByRole('link', { name: 'Audit log' })).toBeTruthy();
+  });
+});
+
+describe('navigation', () => {
+  it('moves focus to the page after a route change', async () => {
+    window.location.hash = '/';
+    renderSignedIn(<Layout>page</Layout>, ['viewer']);
+    expect(document.activeElement).not.toBe(screen.getByRole('main'));
+    window.location.hash = '/jobs';
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('main')));
+    expect(screen.getByRole('link', { name: 'Jobs' }).getAttribute('aria-current')).toBe('page');
   });
 });
