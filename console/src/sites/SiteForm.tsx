@@ -57,7 +57,7 @@ export function SiteForm({ initial, submitLabel, onSubmit, onCancel }: { initial
       <ErrorMessage error={failure} />
       <div className="row">
         <Field label="Name" error={errors.name}>
-          <input value={form.name} maxLength={100} onChange={(e) => set('name', e.target.value)} />
+          <input value={form.name} maxLength={100} autoFocus onChange={(e) => set('name', e.target.value)} />
         </Field>
         <Field label="WAN budget (Mbit/s)" error={errors.wanBudgetBytesPerSecond} hint="What Branchcast may use of the office's WAN link.">
           <input type="number" min="0" step="any" inputMode="decimal" value={form.wanBudgetMbps} onChange={(e) => set('wanBudgetMbps', e.target.value)} />
