@@ -1,0 +1,172 @@
+package io.branchcast.agent.swarm.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MessageFramerTest {
+
+    private final FakeStream stream = new FakeStream();
+    private final List<Object> events = new ArrayList<>();
+    private boolean pauseOnHandshake;
+    private final MessageFramer framer = new MessageFramer(stream, new WireCodec(WireCodecTest.LIMITS),
+            new MessageFramer.Listener() {
+                @Override
+                public void onHandshake(Handshake handshake) {
+                    events.add(handshake);
+                    if (pauseOnHandshake) {
+                        framer.pause();
+                    }
+                }
+
+                @Override
+                public void onMessage(PeerMessage message) {
+                    events.add(message);
+                }
+
+                @Override
+                public void onViolation(ProtocolViolation violation) {
+                    events.add(violation.reason());
+                }
+
+                @Override
+                public void onStreamError(Throwable error) {
+                    events.add(error);
+                }
+            });
+
+    private static Buffer wire() {
+        Buffer bytes = LoopbackPeer.plainHandshake(LoopbackPeer.INFO_HASH);
+        WireCodec codec = new WireCodec(WireCodecTest.LIMITS);
+        codec.encode(new Have(3), bytes::appendBuffer);
+        codec.encode(KeepAlive.INSTANCE, bytes::appendBuffer);
+        codec.encode(new Piece(1, 16384, block()), bytes::appendBuffer);
+        codec.encode(Unchoke.INSTANCE, bytes::appendBuffer);
+        return bytes;
+    }
+
+    private static Buffer block() {
+        byte[] data = new byte[16384];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) i;
+        }
+        return Buffer.buffer(data);
+    }
+
+    private void assertAllFrames() {
+        assertThat(events).hasSize(5);
+        assertThat(events.get(0)).isInstanceOf(Handshake.class);
+        assertThat(events.subList(1, 5)).containsExactly(new Have(3), KeepAlive.INSTANCE, new Piece(1, 16384, block()),
+                Unchoke.INSTANCE);
+    }
+
+    @Test
+    void frames_in_one_read_are_emitted_in_order() {
+        stream.push(wire());
+
+        assertAllFrames();
+    }
+
+    @Test
+    void frames_split_at_every_byte_are_gathered() {
+        Buffer bytes = wire();
+        for (int i = 0; i < bytes.length(); i++) {
+            stream.push(bytes.slice(i, i + 1));
+        }
+
+        assertAllFrames();
+    }
+
+    @Test
+    void frames_split_at_odd_sizes_are_gathered() {
+        Buffer bytes = wire();
+        for (int i = 0; i < bytes.length(); i += 7001) {
+            stream.push(bytes.slice(i, Math.min(bytes.length(), i + 7001)));
+        }
+
+        assertAllFrames();
+    }
+
+    @Test
+    void nothing_is_emitted_while_paused_and_the_rest_follows_on_resume() {
+        Buffer bytes = wire();
+        framer.pause();
+        stream.push(bytes.slice(0, 100));
+        assertThat(events).isEmpty();
+        assertThat(stream.paused).isTrue();
+
+        framer.resume();
+        stream.push(bytes.slice(100, bytes.length()));
+
+        assertAllFrames();
+    }
+
+    @Test
+    void a_listener_pausing_mid_read_holds_the_remaining_frames() {
+        pauseOnHandshake = true;
+        stream.push(wire());
+        assertThat(events).hasSize(1);
+
+        framer.resume();
+
+        assertAllFrames();
+    }
+
+    @Test
+    void an_oversized_length_prefix_stops_the_framer() {
+        stream.push(LoopbackPeer.plainHandshake(LoopbackPeer.INFO_HASH).appendInt(Integer.MAX_VALUE)
+                .appendBytes(new byte[64]));
+
+        assertThat(events).hasSize(2);
+        assertThat(events.get(1)).isEqualTo(DisconnectReason.MESSAGE_TOO_LARGE);
+        assertThat(stream.paused).isTrue();
+    }
+
+    /** A read stream driven by the test. */
+    private static final class FakeStream implements ReadStream<Buffer> {
+        private Handler<Buffer> handler;
+        boolean paused;
+
+        void push(Buffer data) {
+            handler.handle(data);
+        }
+
+        @Override
+        public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> handler(Handler<Buffer> handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> pause() {
+            paused = true;
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> resume() {
+            paused = false;
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> fetch(long amount) {
+            return this;
+        }
+
+        @Override
+        public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
+            return this;
+        }
+    }
+}
