@@ -32,7 +32,7 @@ public final class ApiBench {
         int agents = options.intValue("agents", 10_000);
         int jobs = options.intValue("jobs", 1_000);
         int requests = options.intValue("requests", 4_000);
-        int concurrency = options.intValue("concurrency", 4);
+        int concurrency = options.intValue("concurrency", 1);
         try (BenchStack bench = BenchStack.start()) {
             String baseUrl = bench.startControlPlane(options.repo());
             List<String> jobIds = new ArrayList<>();
