@@ -9,38 +9,54 @@ import java.util.Map;
 import java.util.function.IntUnaryOperator;
 
 /**
- * PieceCache keeps the most recently served verified pieces in memory, so that serving a piece costs one storage read
- * instead of one per 16 KiB block, and concurrent requests for the same piece share that read. Least recently used
- * pieces are evicted first; a failed read is not kept. It is not responsible for deciding what may be served (only
- * verified pieces are ever asked for). Owned by the session's context.
+ * PieceCache keeps the most recently served chunks of verified pieces in memory, so that serving costs one storage
+ * read per {@link #CHUNK_BYTES} instead of one per 16 KiB block, and concurrent requests for the same chunk share that
+ * read. Chunks rather than whole pieces: each lives only while its blocks are being sent, so the cache stays small and
+ * its buffers die young (whole 1 MiB pieces kept for many peers were promoted and collected by full GCs). Least
+ * recently used chunks are evicted first; a failed read is not kept. A block that straddles two chunks (an unaligned
+ * request) is read on its own. It is not responsible for deciding what may be served (only verified pieces are ever
+ * asked for). Owned by the session's context.
  */
 final class PieceCache {
 
+    /** Bytes per cached read: 4 blocks of 16 KiB. */
+    static final int CHUNK_BYTES = 64 * 1024;
+
     private final PieceStore store;
     private final IntUnaryOperator pieceSize;
-    /** Piece → its whole content (or the read in progress), in access order; at most maxPieces entries. */
-    private final LinkedHashMap<Integer, Future<Buffer>> pieces;
+    /** (piece, chunk index) → the chunk's content (or the read in progress), in access order; at most maxChunks. */
+    private final LinkedHashMap<Long, Future<Buffer>> chunks;
 
-    PieceCache(PieceStore store, IntUnaryOperator pieceSize, int maxPieces) {
+    PieceCache(PieceStore store, IntUnaryOperator pieceSize, int maxBytes) {
         this.store = store;
         this.pieceSize = pieceSize;
-        this.pieces = new LinkedHashMap<>(16, 0.75f, true) {
+        int maxChunks = Math.max(2, maxBytes / CHUNK_BYTES);
+        this.chunks = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, Future<Buffer>> eldest) {
-                return size() > maxPieces;
+            protected boolean removeEldestEntry(Map.Entry<Long, Future<Buffer>> eldest) {
+                return size() > maxChunks;
             }
         };
     }
 
-    /** The piece's content, read from storage if it is not cached. */
-    Future<Buffer> get(int piece) {
-        Future<Buffer> cached = pieces.get(piece);
-        if (cached != null) {
-            return cached;
+    /** The block's content, read from storage if its chunk is not cached. */
+    Future<Buffer> get(int piece, int begin, int length) {
+        int chunk = begin / CHUNK_BYTES;
+        int chunkStart = chunk * CHUNK_BYTES;
+        if ((begin + length - 1) / CHUNK_BYTES != chunk) {
+            return store.readBlock(piece, begin, length);
         }
-        Future<Buffer> read = store.readBlock(piece, 0, pieceSize.applyAsInt(piece));
-        pieces.put(piece, read);
-        read.onFailure(error -> pieces.remove(piece, read));
-        return read;
+        long key = ((long) piece << 32) | chunk;
+        Future<Buffer> cached = chunks.get(key);
+        if (cached == null) {
+            cached = store.readBlock(piece, chunkStart, Math.min(CHUNK_BYTES, pieceSize.applyAsInt(piece) - chunkStart));
+            Future<Buffer> read = cached;
+            chunks.put(key, read);
+            read.onFailure(error -> chunks.remove(key, read));
+        }
+        int from = begin - chunkStart;
+        return cached.isComplete() && cached.succeeded()
+                ? Future.succeededFuture(cached.result().slice(from, from + length))
+                : cached.map(content -> content.slice(from, from + length));
     }
 }

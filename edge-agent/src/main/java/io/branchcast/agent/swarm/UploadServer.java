@@ -89,7 +89,7 @@ final class UploadServer {
                 }
                 continue;
             }
-            Future<Buffer> content = cache.get(block.pieceIndex());
+            Future<Buffer> content = cache.get(block.pieceIndex(), block.begin(), block.length());
             if (content.isComplete()) {
                 deliver(peer, block, content);
                 continue;
@@ -108,8 +108,7 @@ final class UploadServer {
             return;
         }
         if (content.succeeded()) {
-            peer.connection.send(new Piece(block.pieceIndex(), block.begin(),
-                    content.result().slice(block.begin(), block.begin() + block.length())));
+            peer.connection.send(new Piece(block.pieceIndex(), block.begin(), content.result()));
             peer.upload.add(block.length());
             uploaded.add(block.length());
         } else if (peer.connection.fastEnabled()) {
