@@ -3,6 +3,7 @@ package io.branchcast.controlplane.agents;
 import io.branchcast.controlplane.api.ApiException;
 import io.branchcast.controlplane.api.Page;
 import io.branchcast.controlplane.api.PageRequest;
+import io.branchcast.controlplane.security.CurrentActor;
 import io.branchcast.controlplane.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -31,6 +32,9 @@ public class AgentResource {
 
     @Inject
     AgentRepository agents;
+
+    @Inject
+    CurrentActor actor;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -63,6 +67,16 @@ public class AgentResource {
                 : agents.find(String.join(" and ", clauses), Sort.by("hostname"), params);
         List<Agent> page = query.page(paging.toPanache()).list();
         return new Page<>(page.stream().map(AgentView::of).toList(), paging.page, paging.size, query.count());
+    }
+
+    @GET
+    @Path("/me")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "The calling agent's own record (agent tokens only)")
+    public AgentView me() {
+        String clientId = actor.clientId();
+        return AgentView.of(agents.find("clientId", clientId).<Agent>firstResultOptional()
+                .orElseThrow(() -> ApiException.notFound("enrolled agent with client id", clientId)));
     }
 
     @GET

@@ -28,4 +28,12 @@ public class CurrentActor {
         }
         return identity.getPrincipal().getName();
     }
+
+    /** The Keycloak client the token was issued to ({@code azp}): for an agent, its identity. */
+    public String clientId() {
+        if (identity != null && identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return jwt.getClaim("azp");
+        }
+        return null;
+    }
 }

@@ -1,5 +1,6 @@
 package io.branchcast.controlplane.security;
 
+import io.branchcast.controlplane.support.Fixtures;
 import io.branchcast.controlplane.support.StackTestResource;
 import io.branchcast.controlplane.support.Tokens;
 import io.branchcast.devstack.SharedStack;
@@ -8,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,12 +21,16 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Who may call what: every role against every read and write endpoint of sites, agents, jobs and audit. */
 @QuarkusTest
 @QuarkusTestResource(value = StackTestResource.class, restrictToAnnotatedClass = false)
 class AccessControlTest {
+
+    @Inject
+    Fixtures fixtures;
 
     private static String token(String who) {
         return switch (who) {
@@ -54,6 +60,16 @@ class AccessControlTest {
         });
         var anonymous = method.equals("GET") ? given().when().get(path) : given().contentType(ContentType.JSON).body("{}").when().post(path);
         anonymous.then().statusCode(401).contentType("application/problem+json").body("code", equalTo("unauthenticated"));
+    }
+
+    @Test
+    void anAgentReadsItsOwnRecordOnlyOnceEnrolled() {
+        given().auth().oauth2(token("agent")).when().get("/api/v1/agents/me")
+                .then().statusCode(404).contentType("application/problem+json").body("detail", containsString("demo-agent"));
+        fixtures.enrolledAgent("demo-agent");
+        given().auth().oauth2(token("agent")).when().get("/api/v1/agents/me")
+                .then().statusCode(200).body("clientId", equalTo("demo-agent"));
+        given().auth().oauth2(token("operator")).when().get("/api/v1/agents/me").then().statusCode(403);
     }
 
     @Test

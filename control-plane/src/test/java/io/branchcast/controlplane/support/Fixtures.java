@@ -52,6 +52,17 @@ public class Fixtures {
         return id;
     }
 
+    /** An enrolled agent whose Keycloak client is {@code clientId}, in no site. */
+    public UUID enrolledAgent(String clientId) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                        INSERT INTO agents (id, client_id, hostname, labels, state, enrolled_at)
+                        VALUES (?1, ?2, ?3, '{}', 'ACTIVE', now())
+                        """)
+                .setParameter(1, id).setParameter(2, clientId).setParameter(3, "ws-" + clientId).executeUpdate());
+        return id;
+    }
+
     public List<UUID> agents(UUID siteId, int count, String... labels) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
