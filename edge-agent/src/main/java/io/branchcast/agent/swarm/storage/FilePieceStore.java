@@ -331,8 +331,14 @@ public final class FilePieceStore implements PieceStore {
         }
     }
 
-    /** Hashes the whole staged file; on mismatch un-verifies the corrupt pieces, saves that and fails. */
+    /**
+     * Hashes the whole staged file (SHA-256 only: a match proves every piece); on mismatch hashes every piece too,
+     * un-verifies the corrupt ones, saves that and fails.
+     */
     private void checkWholeFile() throws IOException {
+        if (FileScan.sha256Matches(channel(), info.length(), sha256, options.getIoBufferSize())) {
+            return;
+        }
         FileScan scan = FileScan.run(channel(), info, sha256, options.getIoBufferSize());
         if (scan.allMatch(info.pieceCount())) {
             return;

@@ -57,7 +57,7 @@ public interface PieceStore {
     BitSet verifiedPieces();
 
     /**
-     * Checks the whole file against the manifest's SHA-256 (and every piece hash), flushes it to disk and moves it
+     * Checks the whole file against the manifest's SHA-256 (and, if it does not match, every piece hash), flushes it to disk and moves it
      * atomically to its final path, which therefore never holds a partial file. Afterwards the store keeps serving
      * reads from the final path. Fails with INCOMPLETE before every piece is verified, or with FILE_HASH_MISMATCH
      * after marking the pieces found corrupt as unverified again.
