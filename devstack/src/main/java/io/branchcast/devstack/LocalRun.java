@@ -20,7 +20,7 @@ final class LocalRun {
     static void run(CommandLine cli) {
         Path repo = Path.of(cli.required("--repo")).toAbsolutePath();
         StackSettings settings = cli.settings(5432, 9092, 8180, repo.resolve(".stack/run"));
-        int httpPort = httpPort();
+        int httpPort = StackSettings.intSetting(System.getenv(), "BRANCHCAST_HTTP_PORT", 8080);
         Ports.requireFree(settings.host(), httpPort, "control plane", "BRANCHCAST_HTTP_PORT");
         Path controlPlaneJar = ControlPlaneProcess.jar(repo);
 
@@ -59,14 +59,5 @@ final class LocalRun {
                 """.formatted(baseUrl, info.keycloakUrl(), settings.dataDir()));
         DevStackMain.awaitCrash(crashed);
         System.exit(2);
-    }
-
-    private static int httpPort() {
-        String value = System.getenv().getOrDefault("BRANCHCAST_HTTP_PORT", "8080");
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new StackException("BRANCHCAST_HTTP_PORT=" + value + " is not a port number");
-        }
     }
 }

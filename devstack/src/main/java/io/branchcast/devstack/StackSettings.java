@@ -58,7 +58,8 @@ public record StackSettings(String host, int postgresPort, int kafkaPort, int ke
         return kafkaPort + 2;
     }
 
-    private static int intSetting(Map<String, String> env, String name, int fallback) {
+    /** A numeric setting from the environment, or the fallback when unset; a one-line error when not a number. */
+    static int intSetting(Map<String, String> env, String name, int fallback) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
