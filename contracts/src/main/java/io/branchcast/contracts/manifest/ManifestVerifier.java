@@ -3,6 +3,7 @@ package io.branchcast.contracts.manifest;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,6 +39,9 @@ public final class ManifestVerifier {
             signature.initVerify(key);
             signature.update(manifest.signedPayload());
             valid = signature.verify(manifest.signature());
+        } catch (SignatureException malformed) {
+            // A flipped bit can leave R off the curve; the JDK then throws instead of returning false.
+            valid = false;
         } catch (GeneralSecurityException e) {
             throw new ManifestSignatureException("cannot verify with key '" + manifest.keyId() + "'", e);
         }
