@@ -2,6 +2,8 @@ package io.branchcast.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.branchcast.devstack.Sandbox;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,8 +35,8 @@ public final class ApiBench {
         int jobs = options.intValue("jobs", 1_000);
         int requests = options.intValue("requests", 4_000);
         int concurrency = options.intValue("concurrency", 1);
-        try (BenchStack bench = BenchStack.start()) {
-            String baseUrl = bench.startControlPlane(options.repo());
+        try (Sandbox bench = Sandbox.start("bench")) {
+            String baseUrl = bench.startControlPlane(options.repo(), List.of());
             List<String> jobIds = new ArrayList<>();
             try (Connection db = bench.database()) {
                 long started = System.nanoTime();
@@ -93,10 +95,10 @@ public final class ApiBench {
         }
     }
 
-    private static String token(BenchStack bench) throws Exception {
+    private static String token(Sandbox bench) throws Exception {
         String form = "grant_type=password&client_id=branchcast-cli&username=admin&password="
                 + URLEncoder.encode("admin", StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(bench.stack.tokenUrl()))
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(bench.stack().tokenUrl()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body()).path("access_token").asText();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.branchcast.contracts.events.AgentEvent;
 import io.branchcast.contracts.events.TargetState;
 import io.branchcast.contracts.events.Topics;
+import io.branchcast.devstack.Sandbox;
 import io.branchcast.devstack.SharedStack;
 import io.branchcast.devstack.StackInfo;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,17 +37,17 @@ public final class IngestBench {
         BenchArgs options = BenchArgs.parse(args);
         int events = options.intValue("events", 1_000_000);
         int agents = options.intValue("agents", 10_000);
-        try (BenchStack bench = BenchStack.start()) {
-            bench.startControlPlane(options.repo());
+        try (Sandbox bench = Sandbox.start("bench")) {
+            bench.startControlPlane(options.repo(), List.of());
             List<String[]> targets;
             try (Connection db = bench.database()) {
                 Seed.fleet(db, 1, agents, 1);
                 targets = targets(db);
             }
             bench.stopControlPlane();
-            produce(bench.stack, targets, events);
+            produce(bench.stack(), targets, events);
 
-            String baseUrl = bench.startControlPlane(options.repo());
+            String baseUrl = bench.startControlPlane(options.repo(), List.of());
             long firstSeenAt = 0;
             double firstCount = 0;
             double count = 0;

@@ -47,6 +47,17 @@ final class LocalRun {
             crashed.countDown();
         });
 
+        int agentCount = LocalAgents.count(System.getenv());
+        if (agentCount > 0) {
+            System.out.println("branchcast: starting " + agentCount + " edge agents on 127.0.0.2 to 127.0.0." + (agentCount + 1));
+            ControlPlaneApi admin = ControlPlaneApi.signIn(baseUrl, info, "admin", "admin");
+            for (AgentSpec spec : LocalAgents.prepare(agentCount, settings.dataDir().resolve("agents"), admin)) {
+                ChildProcess agent = AgentProcess.start(repo, spec);
+                apps.push(agent);
+                agent.onCrash(crash -> System.err.println("branchcast: !!! " + crash));
+            }
+        }
+
         System.out.println("""
 
                 Branchcast is running.
@@ -54,9 +65,10 @@ final class LocalRun {
                   API (OpenAPI):  %1$s/q/swagger-ui
                   Keycloak:       %2$s/admin  (master realm: admin / admin)
                   Demo logins (realm branchcast, demo only): admin/admin, operator/operator, viewer/viewer
+                  Edge agents:    %4$d in the site "Local office" (status: branchcast-agent status --status-url http://127.0.0.2:7666/status)
                   Logs and data:  %3$s
                 Press Ctrl-C to stop everything.
-                """.formatted(baseUrl, info.keycloakUrl(), settings.dataDir()));
+                """.formatted(baseUrl, info.keycloakUrl(), settings.dataDir(), agentCount));
         DevStackMain.awaitCrash(crashed);
         System.exit(2);
     }

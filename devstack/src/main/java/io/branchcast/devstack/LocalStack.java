@@ -12,21 +12,27 @@ import java.util.function.Consumer;
 public final class LocalStack implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StackSettings settings;
+    private final Consumer<String> onCrash;
     private StackInfo info;
+    private String realmUrl;
+    private KafkaBroker kafka;
 
-    private LocalStack() {
+    private LocalStack(StackSettings settings, Consumer<String> onCrash) {
+        this.settings = settings;
+        this.onCrash = onCrash;
     }
 
     public static LocalStack start(StackSettings settings, Consumer<String> onCrash) {
         requirePortsFree(settings);
-        LocalStack stack = new LocalStack();
+        LocalStack stack = new LocalStack(settings, onCrash);
         try {
             PostgresServer postgres = stack.track(PostgresServer.start(settings, onCrash));
             KeycloakServer keycloak = stack.track(KeycloakServer.start(settings, postgres, onCrash));
-            String realmUrl = keycloak.baseUrl() + "/realms/" + StackInfo.REALM;
-            KafkaBroker kafka = stack.track(KafkaBroker.start(settings, realmUrl, onCrash));
+            stack.realmUrl = keycloak.baseUrl() + "/realms/" + StackInfo.REALM;
+            stack.startKafka();
             stack.info = new StackInfo(postgres.jdbcUrl("branchcast"), PostgresServer.USER, PostgresServer.PASSWORD,
-                    settings.host() + ":" + settings.kafkaPort(), kafka.internalBootstrap(), keycloak.baseUrl(),
+                    settings.host() + ":" + settings.kafkaPort(), stack.kafka.internalBootstrap(), keycloak.baseUrl(),
                     StackInfo.REALM, settings.dataDir());
             return stack;
         } catch (RuntimeException e) {
@@ -37,6 +43,21 @@ public final class LocalStack implements AutoCloseable {
 
     public StackInfo info() {
         return info;
+    }
+
+    /** Stops the Kafka broker (keeping its data), to test how clients ride out an outage. */
+    public synchronized void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    /** Starts the Kafka broker again on the same ports and data after {@link #stopKafka()}. */
+    public synchronized void startKafka() {
+        if (kafka == null) {
+            kafka = KafkaBroker.start(settings, realmUrl, onCrash);
+        }
     }
 
     private <T extends AutoCloseable> T track(T server) {
@@ -54,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        stopKafka();
         while (!started.isEmpty()) {
             try {
                 started.pop().close();
