@@ -28,12 +28,7 @@ public final class AgentProcess {
 
     /** Starts the agent and waits until its status endpoint answers, which it does once enrolled and running. */
     public static ChildProcess start(Path repo, AgentSpec spec) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:+UseSerialGC",
-                "-cp", classpath(repo), "io.branchcast.agent.AgentMain"));
-        command.addAll(spec.runOptions());
-        ChildProcess process = ChildProcess.start("agent " + spec.name(), command, spec.stateDir().getParent(),
-                Map.of(), spec.stateDir().resolveSibling(spec.name() + ".log"));
+        ChildProcess process = launch(repo, spec);
         try {
             Readiness.await("agent " + spec.name(), START_TIMEOUT, process, () -> HttpProbe.isOk(spec.statusUrl()));
         } catch (StackException e) {
@@ -41,6 +36,21 @@ public final class AgentProcess {
             throw e;
         }
         return process;
+    }
+
+    /** Starts the agent without waiting for it, e.g. to watch it refuse a bad enrollment token. */
+    public static ChildProcess launch(Path repo, AgentSpec spec) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:+UseSerialGC",
+                "-cp", classpath(repo), "io.branchcast.agent.AgentMain"));
+        command.addAll(spec.runOptions());
+        try {
+            Files.createDirectories(spec.stateDir().getParent());
+        } catch (java.io.IOException e) {
+            throw new StackException("cannot create " + spec.stateDir().getParent() + ": " + e.getMessage(), e);
+        }
+        return ChildProcess.start("agent " + spec.name(), command, spec.stateDir().getParent(), Map.of(),
+                spec.stateDir().resolveSibling(spec.name() + ".log"));
     }
 
     private static String version(Path target) {

@@ -99,6 +99,27 @@ public final class ChildProcess {
         }
     }
 
+    /** SIGKILL to the process and its descendants, as a power cut would; not reported as a crash. */
+    public void kill() {
+        stopping = true;
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** Waits for the process to exit by itself and returns its exit code. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StackException(name + " did not exit within " + timeout.toSeconds() + " s; its log: " + logFile);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while waiting for " + name + " to exit");
+        }
+    }
+
     /** The last non-blank line of the log, for one-line error messages. */
     public String lastLine() {
         try {
