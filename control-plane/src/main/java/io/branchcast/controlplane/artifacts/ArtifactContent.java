@@ -4,14 +4,17 @@ import io.branchcast.contracts.manifest.Manifest;
 import io.branchcast.controlplane.api.ApiException;
 import io.branchcast.controlplane.api.ErrorCode;
 import io.branchcast.controlplane.api.Problem;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.PathPart;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,8 +30,13 @@ public class ArtifactContent {
 
     public static final String BITTORRENT = "application/x-bittorrent";
 
+    private static final Logger LOG = Logger.getLogger(ArtifactContent.class);
+
     @Inject
     ArtifactStorage storage;
+
+    @Inject
+    MeterRegistry registry;
 
     /**
      * The payload or the asked range: 200 or 206, with Accept-Ranges, an ETag (the SHA-256) and Content-Length; 416 for
@@ -50,6 +58,16 @@ public class ArtifactContent {
         }
         // always a PathPart: Quarkus would apply the Range header to a plain Path itself, ignoring If-Range
         Path file = storage.locate(artifact.storageKey);
+        if (!Files.isRegularFile(file)) {
+            LOG.errorf("the payload of artifact %s is missing from the artifact volume (%s); agents get 404 until it"
+                    + " is restored or the artifact deleted", artifact.id, file);
+            throw new ApiException(ErrorCode.NOT_FOUND, "the payload of artifact " + artifact.id
+                    + " is no longer on the origin");
+        }
+        if (withBody) {
+            // WAN egress is what Branchcast exists to save; counted when the response starts
+            registry.counter("branchcast.origin.bytes.served").increment(range.map(ByteRange::length).orElse(size));
+        }
         Response.ResponseBuilder response = range
                 .map(r -> Response.status(Response.Status.PARTIAL_CONTENT)
                         .header("Content-Range", r.contentRange(size))

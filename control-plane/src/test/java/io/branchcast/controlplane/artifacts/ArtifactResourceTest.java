@@ -249,6 +249,28 @@ class ArtifactResourceTest {
     }
 
     @Test
+    void countsTheBytesTheOriginSendsAndAnswers404WhenThePayloadFileVanished() throws IOException {
+        String id = uploadReady("vanishing.img", PAYLOAD);
+        String content = "/api/v1/artifacts/" + id + "/content";
+        double before = originBytesServed();
+        given().auth().oauth2(Tokens.operator()).header("Range", "bytes=0-999").when().get(content).then().statusCode(206);
+        given().auth().oauth2(Tokens.operator()).when().head(content).then().statusCode(200);
+        assertThat(originBytesServed() - before).isEqualTo(1000);
+
+        Files.delete(objects().resolve(id));
+
+        given().auth().oauth2(Tokens.operator()).when().get(content)
+                .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("not-found"))
+                .body("detail", containsString("no longer on the origin"));
+    }
+
+    private static double originBytesServed() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("branchcast_origin_bytes_served_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
     void deletesAnUnusedArtifactAndItsPayload() {
         String id = uploadReady("gone.img", PAYLOAD);
         given().auth().oauth2(Tokens.operator()).when().delete("/api/v1/artifacts/" + id).then().statusCode(204);
