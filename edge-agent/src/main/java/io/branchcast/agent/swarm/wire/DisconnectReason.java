@@ -25,8 +25,6 @@ public enum DisconnectReason {
     CORRUPT_PIECE(true),
     /** No handshake in time, or no traffic (not even a keep-alive) for too long. */
     TIMEOUT(true),
-    /** A message that is valid on the wire but not at this point of the conversation (e.g. a second bitfield). */
-    OUT_OF_ORDER(true),
     /** The peer is on the ban list. */
     BANNED(false),
     /** The admission hook refused the peer after its handshake. */

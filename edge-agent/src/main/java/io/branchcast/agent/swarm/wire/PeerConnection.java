@@ -46,8 +46,6 @@ public final class PeerConnection {
     private boolean amInterested;
     private boolean peerChoking = true;
     private boolean peerInterested;
-    /** True until the first message other than keep-alive or extended: only then may availability be announced. */
-    private boolean availabilityAllowed = true;
     private DisconnectReason closeReason;
     private long handshakeTimer = -1;
     private long keepAliveTimer = -1;
@@ -252,10 +250,8 @@ public final class PeerConnection {
     private void onMessage(PeerMessage message) {
         lastReadNanos = System.nanoTime();
         if (message instanceof Piece || message instanceof Have) {
-            availabilityAllowed = false;
             messageHandler.handle(message);
         } else if (message instanceof Request request) {
-            availabilityAllowed = false;
             onRequest(request);
         } else if (message instanceof KeepAlive) {
             return;
@@ -273,12 +269,9 @@ public final class PeerConnection {
         if (fastMessage) {
             require(fastEnabled(), message);
         }
-        if (message instanceof Bitfield || message instanceof HaveAll || message instanceof HaveNone) {
-            if (!availabilityAllowed) {
-                throw new ProtocolViolation(DisconnectReason.OUT_OF_ORDER, message.getClass().getSimpleName()
-                        + " after other messages");
-            }
-        } else if (message instanceof Choke) {
+        // Availability may come again at any time and only adds pieces: aria2 re-sends its bitfield mid-session,
+        // and libtorrent accepts that too. The session merges it into what it knows of the peer.
+        if (message instanceof Choke) {
             peerChoking = true;
         } else if (message instanceof Unchoke) {
             peerChoking = false;
@@ -287,13 +280,11 @@ public final class PeerConnection {
         } else if (message instanceof NotInterested) {
             peerInterested = false;
         } else if (message instanceof Cancel cancel) {
-            availabilityAllowed = false;
             if (inboundRequests.remove(new Request(cancel.block())) && fastEnabled()) {
                 send(new RejectRequest(cancel.block()));
             }
             return;
         }
-        availabilityAllowed = false;
         messageHandler.handle(message);
     }
 

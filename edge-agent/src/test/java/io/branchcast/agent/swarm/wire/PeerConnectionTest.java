@@ -101,15 +101,6 @@ class PeerConnectionTest {
     }
 
     @Test
-    void a_bitfield_after_a_have_is_out_of_order(Vertx vertx, VertxTestContext test) {
-        WireCodec codec = new WireCodec(WireCodecTest.LIMITS);
-        Buffer frames = LoopbackPeer.plainHandshake(LoopbackPeer.INFO_HASH).appendBuffer(codec.encode(new Have(1)))
-                .appendBuffer(codec.encode(new Bitfield(11, new java.util.BitSet())));
-
-        expectDisconnect(vertx, test, frames, OPTIONS, DisconnectReason.OUT_OF_ORDER);
-    }
-
-    @Test
     void an_out_of_range_have_is_a_violation(Vertx vertx, VertxTestContext test) {
         Buffer frames = LoopbackPeer.plainHandshake(LoopbackPeer.INFO_HASH)
                 .appendBytes(HexFormat.of().parseHex("000000050400000100"));
