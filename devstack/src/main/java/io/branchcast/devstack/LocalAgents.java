@@ -61,7 +61,7 @@ final class LocalAgents {
     }
 
     private static String siteId(ControlPlaneApi admin) {
-        for (JsonNode site : admin.get("/api/v1/sites?size=500").path("items")) {
+        for (JsonNode site : admin.get("/api/v1/sites")) {
             if (SITE_NAME.equals(site.path("name").asText())) {
                 return site.path("id").asText();
             }
