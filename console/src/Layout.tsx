@@ -8,6 +8,7 @@ const NAV: { to: string; label: string; admin?: boolean }[] = [
   { to: '/artifacts', label: 'Artifacts' },
   { to: '/agents', label: 'Agents' },
   { to: '/sites', label: 'Sites' },
+  { to: '/enrollment', label: 'Enrollment', admin: true },
   { to: '/audit', label: 'Audit log', admin: true },
 ];
 

@@ -6,6 +6,7 @@ import { ArtifactDetailPage } from './pages/ArtifactDetailPage';
 import { ArtifactsPage } from './pages/ArtifactsPage';
 import { AuditPage } from './pages/AuditPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { EnrollmentPage } from './pages/EnrollmentPage';
 import { JobDetailPage } from './pages/JobDetailPage';
 import { JobsPage } from './pages/JobsPage';
 import { NewJobPage } from './pages/NewJobPage';
@@ -30,6 +31,7 @@ export function Routes() {
   if (path === '/agents') return <AgentsPage />;
   if ((params = match('/agents/:id', path))) return <AgentDetailPage key={params.id} id={params.id} />;
   if (path === '/sites') return <SitesPage />;
+  if (path === '/enrollment') return isAdmin ? <EnrollmentPage /> : <ErrorMessage error={FORBIDDEN} />;
   if (path === '/audit') return isAdmin ? <AuditPage /> : <ErrorMessage error={FORBIDDEN} />;
   return <ErrorMessage error={`There is no page at ${path}.`} />;
 }

@@ -1,5 +1,5 @@
 import { withQuery, xhrError, type ApiClient, type Query } from './client';
-import type { Agent, Artifact, AuditEvent, Job, JobAction, JobRequest, JobTarget, JobTargets, Page, Site, SiteRequest } from './models';
+import type { Agent, Artifact, AuditEvent, EnrollmentToken, EnrollmentTokenRequest, Job, JobAction, JobRequest, JobTarget, JobTargets, Page, Site, SiteRequest } from './models';
 import { networkError } from './problem';
 
 /** The control plane's endpoints, typed. One function per call the console makes. */
@@ -11,6 +11,11 @@ export const endpoints = {
 
   agents: (api: ApiClient, query: Query) => api.get<Page<Agent>>('/api/v1/agents', query),
   agent: (api: ApiClient, id: string) => api.get<Agent>(`/api/v1/agents/${id}`),
+  revokeAgent: (api: ApiClient, id: string) => api.post<Agent>(`/api/v1/agents/${id}/revoke`),
+
+  enrollmentTokens: (api: ApiClient, query: Query) => api.get<Page<EnrollmentToken>>('/api/v1/enrollment-tokens', query),
+  createEnrollmentToken: (api: ApiClient, body: EnrollmentTokenRequest) => api.post<EnrollmentToken>('/api/v1/enrollment-tokens', body),
+  revokeEnrollmentToken: (api: ApiClient, id: string) => api.delete(`/api/v1/enrollment-tokens/${id}`),
 
   jobs: (api: ApiClient, query: Query) => api.get<Page<Job>>('/api/v1/jobs', query),
   job: (api: ApiClient, id: string) => api.get<Job>(`/api/v1/jobs/${id}`),

@@ -59,6 +59,29 @@ export interface Agent {
   revokedAt: string | null;
 }
 
+/** POST /api/v1/enrollment-tokens. */
+export interface EnrollmentTokenRequest {
+  siteId: string;
+  expiresInSeconds: number;
+  maxUses: number;
+  labels: string[];
+}
+
+/** An enrollment token; `token` and `installCommand` only in the answer to its creation. */
+export interface EnrollmentToken {
+  id: string;
+  siteId: string;
+  labels: string[];
+  expiresAt: string;
+  maxUses: number;
+  uses: number;
+  createdBy: string;
+  createdAt: string;
+  revokedAt: string | null;
+  token?: string;
+  installCommand?: string;
+}
+
 export const ARTIFACT_STATES = ['HASHING', 'READY', 'FAILED', 'DELETED'] as const;
 export type ArtifactState = (typeof ARTIFACT_STATES)[number];
 

@@ -16,6 +16,12 @@ export interface JobForm {
 export const emptyJobForm: JobForm = { name: '', artifactId: '', siteIds: [], labels: '', agentIds: '', startAt: '', deadline: '', wanCapMbps: '', draft: false };
 
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,62}$/;
+
+/** The first entry that is not a valid agent label, as a message; null when all are fine. */
+export function labelProblem(labels: string[]): string | null {
+  const bad = labels.find((l) => !LABEL.test(l));
+  return bad === undefined ? null : `"${bad}" is not a label: 1-63 letters, digits or ._:/-, starting with a letter or digit.`;
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Splits a comma- or space-separated list, dropping empty entries. */
@@ -37,8 +43,8 @@ export function validateJob(form: JobForm, now = Date.now()): Record<string, str
   if (!form.artifactId) errors.artifactId = 'Choose an artifact.';
   if (form.name.length > 200) errors.name = 'The name is at most 200 characters.';
   if (!targets.siteIds.length && !targets.labels.length && !targets.agentIds.length) errors.targets = 'Choose at least one site, label or agent.';
-  const badLabel = targets.labels.find((l) => !LABEL.test(l));
-  if (badLabel) errors['targets.labels'] = `"${badLabel}" is not a label: 1-63 letters, digits or ._:/-, starting with a letter or digit.`;
+  const badLabel = labelProblem(targets.labels);
+  if (badLabel) errors['targets.labels'] = badLabel;
   const badAgent = targets.agentIds.find((a) => !UUID.test(a));
   if (badAgent) errors['targets.agentIds'] = `"${badAgent}" is not an agent id (a UUID).`;
   const start = form.startAt ? Date.parse(form.startAt) : now;
