@@ -1,4 +1,5 @@
-import { useAuth } from '../auth/AuthContext';
+import { useState } from 'react';
+import { RequireRole, useAuth } from '../auth/AuthContext';
 import type { ApiClient } from '../api/client';
 import { endpoints } from '../api/endpoints';
 import { ACTIVE_JOB_STATES, type Agent, type Job, type JobTarget } from '../api/models';
@@ -29,13 +30,33 @@ export function AgentDetailPage({ id }: { id: string }) {
   const agent = useLoad(() => endpoints.agent(api, id), [api, id]);
   const jobs = useLoad(() => (agent.data ? activeJobsOf(api, agent.data) : Promise.resolve(undefined)), [api, agent.data]);
   const a = agent.data;
+  const [failure, setFailure] = useState<unknown>(null);
+
+  const revoke = async () => {
+    if (!a || !window.confirm(`Revoke ${a.hostname}? It loses Kafka, origin and tracker access at once and cannot rejoin without a new enrollment.`)) return;
+    setFailure(null);
+    try {
+      await endpoints.revokeAgent(api, a.id);
+      agent.reload();
+    } catch (error) {
+      setFailure(error);
+    }
+  };
 
   if (agent.error) return <ErrorMessage error={agent.error} onRetry={agent.reload} />;
   if (!a) return <Loading what="the agent" />;
   return (
     <section>
       <p className="breadcrumb"><Link to="/agents">Agents</Link> /</p>
-      <header className="page-header"><h1>{a.hostname} <OnlineBadge online={a.online} state={a.state} /></h1></header>
+      <header className="page-header">
+        <h1>{a.hostname} <OnlineBadge online={a.online} state={a.state} /></h1>
+        {a.state === 'ACTIVE' && (
+          <RequireRole role="admin">
+            <button type="button" className="button-danger" onClick={revoke}>Revoke agent</button>
+          </RequireRole>
+        )}
+      </header>
+      <ErrorMessage error={failure} />
       <div className="card">
         <dl className="facts">
           <dt>Site</dt><dd>{sites.nameOf(a.siteId)}</dd>
