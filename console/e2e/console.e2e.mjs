@@ -1,12 +1,12 @@
-// End-to-end test of the console in headless Chromium against a running Branchcast (bin/run): sign-in through the
-// Keycloak login page, a site, an upload, a job paused and cancelled, what a viewer may not do, sign-out.
-// Not part of `npm test`: run `npm run e2e` with the stack up. Settings (environment):
+// End-to-end test of the console in headless Chromium against a running Branchcast with real agents: sign-in
+// through the Keycloak login page, a site, an enrollment token, an upload, a job watched to 100 % on the agents of an
+// office, a scheduled job paused and cancelled, what a viewer may not do, sign-out.
+// The system tests run it (system-tests/.../ConsoleE2eTest); by hand: `npm run e2e` against bin/run. Environment:
 //   BRANCHCAST_CONSOLE_URL        console base URL (http://127.0.0.1:8080)
-//   BRANCHCAST_E2E_DATABASE_URL   the stack's PostgreSQL, to add one agent (no enrollment API yet)
-//                                 (postgresql://postgres:postgres@127.0.0.1:5432/branchcast)
+//   BRANCHCAST_E2E_SITE           a site whose agents run (bin/run's "Local office")
+//   BRANCHCAST_E2E_AGENTS         how many active agents that site has (3)
 //   BRANCHCAST_E2E_SCREENSHOTS    where screenshots go (../docs/screenshots)
 //   CHROMIUM                      the browser (/usr/bin/chromium)
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,7 +15,8 @@ import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BASE = (process.env.BRANCHCAST_CONSOLE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
-const DATABASE = process.env.BRANCHCAST_E2E_DATABASE_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432/branchcast';
+const OFFICE = process.env.BRANCHCAST_E2E_SITE ?? 'Local office';
+const OFFICE_AGENTS = Number(process.env.BRANCHCAST_E2E_AGENTS ?? '3');
 const SHOTS = resolve(process.env.BRANCHCAST_E2E_SCREENSHOTS ?? join(here, '..', '..', 'docs', 'screenshots'));
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -85,11 +86,11 @@ async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-function addAgent() {
-  const sql = `INSERT INTO agents (id, client_id, hostname, site_id, labels, agent_version, state, last_seen_at, enrolled_at)
-    SELECT gen_random_uuid(), 'e2e-agent-${run}', 'ws-e2e-${run}', id, '{e2e}', '0.1.0', 'ACTIVE', now(), now()
-    FROM sites WHERE name = '${siteName}'`;
-  execFileSync('psql', [DATABASE, '-v', 'ON_ERROR_STOP=1', '-qc', sql], { stdio: 'pipe' });
+/** datetime-local text for a moment `hours` from now, in the browser's (and this process's) local time. */
+function localInputTime(hours) {
+  const at = new Date(Date.now() + hours * 3_600_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
 }
 
 async function main() {
@@ -111,12 +112,30 @@ async function main() {
       await page.getByRole('rowheader', { name: siteName }).waitFor();
       await shot(page, 'sites');
     });
+    await step('admin creates an enrollment token for the site and sees the install command once', async () => {
+      const { page } = admin;
+      await nav(page, 'Enrollment');
+      await page.getByLabel('Site').selectOption({ label: siteName });
+      await page.getByLabel('Machines').fill('25');
+      await page.getByRole('button', { name: 'Create token' }).click();
+      const command = await page.getByLabel('Install command', { exact: true }).textContent();
+      if (!/curl -fsSL .*\/install\.sh \| sudo sh -s -- --token bct_[A-Za-z0-9_-]{43}/.test(command ?? '')) {
+        throw new Error(`unexpected install command: ${command}`);
+      }
+      await shot(page, 'enrollment');
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.getByRole('rowheader', { name: siteName }).waitFor();
+    });
+    await step('admin sees the office agents online', async () => {
+      const { page } = admin;
+      await nav(page, 'Agents');
+      await page.locator('.badge-online').first().waitFor();
+      await shot(page, 'agents');
+    });
     await step('admin signs out', () => signOut(admin.page));
   } finally {
     await admin.close();
   }
-
-  await step('an agent is enrolled at the site (database; no enrollment API yet)', async () => addAgent());
 
   const operator = await browserFor('operator');
   try {
@@ -130,28 +149,39 @@ async function main() {
       await page.getByRole('link', { name: artifactName }).waitFor();
       await shot(page, 'artifacts');
     });
-    await step('operator creates a job for the site and sees the live agent count', async () => {
+    await step('operator creates a job for the office and sees the live agent count', async () => {
       await nav(page, 'Jobs');
       await page.getByRole('link', { name: 'New job' }).click();
       await page.getByLabel('Artifact').selectOption({ label: `${artifactName} 1.0 (3.00 MiB)` });
       await page.getByLabel('Name').fill(`E2E rollout ${run}`);
-      await page.getByLabel(siteName).check();
-      await page.getByText('1 active agent selected').waitFor();
+      await page.getByLabel(OFFICE).check();
+      await page.getByText(`${OFFICE_AGENTS} active ${OFFICE_AGENTS === 1 ? 'agent' : 'agents'} selected`).waitFor();
       await shot(page, 'new-job');
       await page.getByRole('button', { name: 'Create job' }).click();
       await page.getByRole('heading', { name: `E2E rollout ${run}` }).waitFor();
       await page.getByText('● Live').waitFor();
-      jobUrl = page.url();
+    });
+    await step('operator watches the job reach 100 % on the real agents', async () => {
+      await page.locator('h1 .badge', { hasText: 'completed' }).waitFor({ timeout: 120_000 });
+      await page.getByText('100 %').first().waitFor();
       await shot(page, 'job-detail');
     });
-    await step('the dashboard lists the job as active', async () => {
+    await step('the dashboard shows the delivered job', async () => {
       await nav(page, 'Dashboard');
-      await page.getByRole('link', { name: `E2E rollout ${run}` }).waitFor();
+      await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
       await shot(page, 'dashboard');
-      await page.goto(jobUrl);
-      await page.getByRole('heading', { name: `E2E rollout ${run}` }).waitFor();
     });
-    await step('operator pauses, resumes and cancels the job', async () => {
+    await step('operator schedules a job for tomorrow, pauses, resumes and cancels it', async () => {
+      await nav(page, 'Jobs');
+      await page.getByRole('link', { name: 'New job' }).click();
+      await page.getByLabel('Artifact').selectOption({ label: `${artifactName} 1.0 (3.00 MiB)` });
+      await page.getByLabel('Name').fill(`E2E tomorrow ${run}`);
+      await page.getByLabel(OFFICE).check();
+      await page.getByLabel('Start').fill(localInputTime(24));
+      await page.getByRole('button', { name: 'Create job' }).click();
+      await page.getByRole('heading', { name: `E2E tomorrow ${run}` }).waitFor();
+      jobUrl = page.url();
+      await page.locator('h1 .badge', { hasText: 'scheduled' }).waitFor();
       await page.getByRole('button', { name: 'Pause' }).click();
       await page.locator('h1 .badge', { hasText: 'paused' }).waitFor();
       await page.getByRole('button', { name: 'Resume' }).click();
@@ -171,10 +201,10 @@ async function main() {
     await step('viewer signs in', () => signIn(page, 'viewer'));
     await step('viewer finds no create, upload or job action buttons', async () => {
       await nav(page, 'Jobs');
-      await page.getByRole('link', { name: `E2E rollout ${run}` }).waitFor();
+      await page.getByRole('link', { name: `E2E tomorrow ${run}` }).waitFor();
       if (await page.getByRole('link', { name: 'New job' }).count()) throw new Error('a viewer sees "New job"');
       await page.goto(jobUrl);
-      await page.getByRole('heading', { name: `E2E rollout ${run}` }).waitFor();
+      await page.getByRole('heading', { name: `E2E tomorrow ${run}` }).waitFor();
       if (await page.locator('.actions button').count()) throw new Error('a viewer sees job actions');
       await nav(page, 'Artifacts');
       await page.getByRole('link', { name: artifactName }).waitFor();
