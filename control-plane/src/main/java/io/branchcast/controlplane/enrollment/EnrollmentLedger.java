@@ -49,14 +49,14 @@ public class EnrollmentLedger {
         if (!sameToken) {
             spendUse(token);
         }
-        if (agent == null) {
+        boolean fresh = agent == null;
+        if (fresh) {
             agent = new Agent();
             agent.id = UUID.randomUUID();
             agent.clientId = AgentPrincipal.clientIdOf(agent.id);
             agent.machineId = request.machineId();
             agent.state = AgentState.ENROLLING;
             agent.enrolledAt = Instant.now();
-            agents.persist(agent);
         }
         if (!sameToken) {
             agent.siteId = token.siteId;
@@ -65,6 +65,9 @@ public class EnrollmentLedger {
         }
         agent.hostname = request.hostname();
         agent.agentVersion = request.agentVersion();
+        if (fresh) {
+            agents.persist(agent);
+        }
         // a machine that moves to another token gets a new secret: whoever held its old credentials is locked out
         return new EnrollmentClaim(agent.id, agent.siteId, List.copyOf(agent.labels), token.id,
                 before != null && !sameToken, before);
