@@ -21,6 +21,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -56,6 +59,8 @@ public class EnrollmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Enroll a workstation with an enrollment token (no login): returns the agent's credentials")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EnrollmentRequest.class)))
     public Enrollment enroll(@HeaderParam("Content-Length") Long contentLength, InputStream body,
                              @Context RoutingContext http) throws JsonProcessingException {
         String caller = http.request().remoteAddress() == null ? "?" : http.request().remoteAddress().hostAddress();
