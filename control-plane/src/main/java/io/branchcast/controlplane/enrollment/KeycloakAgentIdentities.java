@@ -63,8 +63,9 @@ public class KeycloakAgentIdentities implements AgentIdentities {
             ClientRepresentation current = client.toRepresentation();
             configure(current);
             client.update(current);
+            List<ProtocolMapperRepresentation> present = client.getProtocolMappers().getMappers();
             for (ProtocolMapperRepresentation wanted : mappers(agent)) {
-                reconcile(client, wanted);
+                reconcile(client, present, wanted);
             }
             RoleRepresentation role = realm.roles().get(Roles.AGENT).toRepresentation();
             String serviceAccount = client.getServiceAccountUser().getId();
@@ -153,9 +154,10 @@ public class KeycloakAgentIdentities implements AgentIdentities {
     }
 
     /** Adds the mapper, or rewrites it when its settings differ (a moved agent's site_id). */
-    private static void reconcile(ClientResource client, ProtocolMapperRepresentation wanted) {
+    private static void reconcile(ClientResource client, List<ProtocolMapperRepresentation> mappersPresent,
+                                  ProtocolMapperRepresentation wanted) {
         var mappers = client.getProtocolMappers();
-        Optional<ProtocolMapperRepresentation> present = mappers.getMappers().stream()
+        Optional<ProtocolMapperRepresentation> present = mappersPresent.stream()
                 .filter(m -> m.getName().equals(wanted.getName())).findFirst();
         if (present.isEmpty()) {
             try (Response created = mappers.createMapper(wanted)) {
