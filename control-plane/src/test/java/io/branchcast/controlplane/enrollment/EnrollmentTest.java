@@ -55,6 +55,12 @@ class EnrollmentTest {
     @Inject
     Fixtures fixtures;
 
+    @Inject
+    EnrollmentLedger ledger;
+
+    @Inject
+    AgentIdentities identities;
+
     private UUID site() {
         return fixtures.site("enroll-" + UUID.randomUUID());
     }
@@ -108,6 +114,36 @@ class EnrollmentTest {
         String audit = given().auth().oauth2(Tokens.admin()).queryParam("targetId", agentId).when().get("/api/v1/audit")
                 .then().statusCode(200).body("items.action", hasItem("agent.enroll")).extract().asString();
         assertThat(audit).doesNotContain(secret);
+    }
+
+    @Test
+    void anEnrollmentInterruptedAfterItsIdentityIsFinishedByTheRetry() throws Exception {
+        UUID site = site();
+        String token = token(site, 1, 3600);
+        String machine = newMachineId();
+        // the first attempt got as far as the Keycloak client, then Kafka failed
+        EnrollmentClaim claim = ledger.claim(new EnrollmentRequest(token, machine, "ws-interrupted", "0.1.0"));
+        String secret = identities.ensure(claim.principal(), false);
+        given().auth().oauth2(Tokens.viewer()).when().get("/api/v1/agents/" + claim.agentId())
+                .then().statusCode(200).body("state", equalTo("ENROLLING"));
+        given().auth().oauth2(Tokens.clientCredentials(claim.clientId(), secret)).when().get("/api/v1/agents/me")
+                .then().statusCode(403).body("code", equalTo("forbidden"));
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("targets", Map.of("siteIds", List.of(site))))
+                .when().post("/api/v1/jobs/target-preview").then().statusCode(200).body("agents", equalTo(0));
+
+        var retry = enroll(token, machine).statusCode(200).extract();
+        assertThat((String) retry.path("agentId")).isEqualTo(claim.agentId().toString());
+        assertThat((String) retry.path("clientSecret")).isEqualTo(secret);
+        given().auth().oauth2(Tokens.clientCredentials(claim.clientId(), secret)).when().get("/api/v1/agents/me")
+                .then().statusCode(200).body("state", equalTo("ACTIVE"));
+        try (KafkaProducer<String, String> producer = AgentKafka.producer(claim.clientId(), secret)) {
+            String agentId = claim.agentId().toString();
+            assertThat(AgentKafka.send(producer, "branchcast.agent-events", agentId, AgentKafka.progressEvent(agentId))
+                    .offset()).isNotNegative();
+        }
+        given().auth().oauth2(Tokens.admin()).queryParam("siteId", site).when().get("/api/v1/enrollment-tokens")
+                .then().body("items[0].uses", equalTo(1));
     }
 
     @Test
