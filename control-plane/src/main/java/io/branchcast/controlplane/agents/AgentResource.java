@@ -25,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The agent inventory, filterable by site, label, state and host name. */
+/** The agent inventory, filterable by site, label, state and host name; an agent's own record; revocation. */
 @Path("/api/v1/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
