@@ -29,6 +29,14 @@ public class Agent extends PanacheEntityBase {
     @Column(nullable = false)
     public String hostname;
 
+    /** The workstation's stable id (e.g. /etc/machine-id); one machine is one agent across all sites. */
+    @Column(name = "machine_id", unique = true)
+    public String machineId;
+
+    /** The enrollment token this agent last enrolled with; enrolling again with it is idempotent. */
+    @Column(name = "enrollment_token_id")
+    public UUID enrollmentTokenId;
+
     @Column(name = "site_id")
     public UUID siteId;
 

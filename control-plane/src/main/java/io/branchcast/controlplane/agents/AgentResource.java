@@ -3,7 +3,7 @@ package io.branchcast.controlplane.agents;
 import io.branchcast.controlplane.api.ApiException;
 import io.branchcast.controlplane.api.Page;
 import io.branchcast.controlplane.api.PageRequest;
-import io.branchcast.controlplane.security.CurrentActor;
+import io.branchcast.controlplane.enrollment.AgentRevocations;
 import io.branchcast.controlplane.security.Roles;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,7 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The agent inventory, filterable by site, label, state and host name. */
+/** The agent inventory, filterable by site, label, state and host name; an agent's own record; revocation. */
 @Path("/api/v1/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -34,7 +35,10 @@ public class AgentResource {
     AgentRepository agents;
 
     @Inject
-    CurrentActor actor;
+    AgentIdentity caller;
+
+    @Inject
+    AgentRevocations revocations;
 
     @GET
     @RolesAllowed(Roles.VIEWER)
@@ -74,9 +78,7 @@ public class AgentResource {
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "The calling agent's own record (agent tokens only)")
     public AgentView me() {
-        String clientId = actor.clientId();
-        return AgentView.of(agents.find("clientId", clientId).<Agent>firstResultOptional()
-                .orElseThrow(() -> ApiException.notFound("enrolled agent with client id", clientId)));
+        return AgentView.of(caller.requireActiveAgent());
     }
 
     @GET
@@ -85,5 +87,13 @@ public class AgentResource {
     @Operation(summary = "Get one agent")
     public AgentView get(@PathParam("id") UUID id) {
         return AgentView.of(agents.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("agent", id)));
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Revoke an agent: Keycloak stops issuing it tokens, Kafka and the control plane refuse it")
+    public AgentView revoke(@PathParam("id") UUID id) {
+        return revocations.revoke(id);
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** AgentView is an agent as the API returns it; {@code online} means it reported within the last two minutes. */
-public record AgentView(UUID id, String clientId, String hostname, UUID siteId, List<String> labels, String agentVersion,
+public record AgentView(UUID id, String clientId, String hostname, String machineId, UUID siteId, List<String> labels, String agentVersion,
                         AgentState state, Instant lastSeenAt, boolean online, Instant enrolledAt, Instant revokedAt) {
 
     static final Duration ONLINE_WITHIN = Duration.ofMinutes(2);
@@ -14,7 +14,7 @@ public record AgentView(UUID id, String clientId, String hostname, UUID siteId, 
     public static AgentView of(Agent a) {
         boolean online = a.state == AgentState.ACTIVE && a.lastSeenAt != null
                 && a.lastSeenAt.isAfter(Instant.now().minus(ONLINE_WITHIN));
-        return new AgentView(a.id, a.clientId, a.hostname, a.siteId, List.copyOf(a.labels), a.agentVersion, a.state,
+        return new AgentView(a.id, a.clientId, a.hostname, a.machineId, a.siteId, List.copyOf(a.labels), a.agentVersion, a.state,
                 a.lastSeenAt, online, a.enrolledAt, a.revokedAt);
     }
 }

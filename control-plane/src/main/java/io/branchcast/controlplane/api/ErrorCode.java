@@ -15,6 +15,11 @@ public enum ErrorCode {
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", 416, "Range not satisfiable"),
     INSUFFICIENT_STORAGE("insufficient-storage", 507, "Insufficient storage"),
     UNAVAILABLE("unavailable", 503, "Service unavailable"),
+    ENROLLMENT_TOKEN_INVALID("enrollment-token-invalid", 401, "Enrollment token invalid"),
+    ENROLLMENT_TOKEN_EXPIRED("enrollment-token-expired", 410, "Enrollment token expired"),
+    ENROLLMENT_TOKEN_USED_UP("enrollment-token-used-up", 410, "Enrollment token used up"),
+    ENROLLMENT_TOKEN_REVOKED("enrollment-token-revoked", 410, "Enrollment token revoked"),
+    AGENT_REVOKED("agent-revoked", 403, "Agent revoked"),
     INTERNAL("internal", 500, "Internal error");
 
     private final String code;

@@ -1,5 +1,6 @@
 package io.branchcast.controlplane.artifacts;
 
+import io.branchcast.controlplane.agents.AgentIdentity;
 import io.branchcast.controlplane.api.Page;
 import io.branchcast.controlplane.api.PageRequest;
 import io.branchcast.controlplane.security.Roles;
@@ -55,6 +56,9 @@ public class ArtifactResource {
 
     @Inject
     ArtifactContent content;
+
+    @Inject
+    AgentIdentity caller;
 
     /** Base URL agents reach the control plane at; the request's own base URL when unset. */
     @ConfigProperty(name = "branchcast.public-url")
@@ -125,6 +129,7 @@ public class ArtifactResource {
     @Operation(summary = "Download the payload (HTTP origin and web seed; one byte range per request)")
     public Response payload(@PathParam("id") UUID id, @HeaderParam("Range") String range,
                             @HeaderParam("If-Range") String ifRange) {
+        caller.requireActiveIfAgent();
         return content.payload(service.get(id), range, ifRange, true, uri.getPath());
     }
 
@@ -135,6 +140,7 @@ public class ArtifactResource {
     @Operation(summary = "Size, ETag and range support of the payload, without the bytes")
     public Response payloadHead(@PathParam("id") UUID id, @HeaderParam("Range") String range,
                                 @HeaderParam("If-Range") String ifRange) {
+        caller.requireActiveIfAgent();
         return content.payload(service.get(id), range, ifRange, false, uri.getPath());
     }
 
@@ -144,6 +150,7 @@ public class ArtifactResource {
     @RolesAllowed({Roles.AGENT, Roles.OPERATOR})
     @Operation(summary = "The signed manifest, for agents (the same bytes as the .torrent)")
     public byte[] manifest(@PathParam("id") UUID id) {
+        caller.requireActiveIfAgent();
         return content.manifest(service.get(id), contentUrl(id));
     }
 
@@ -153,6 +160,7 @@ public class ArtifactResource {
     @RolesAllowed({Roles.AGENT, Roles.OPERATOR})
     @Operation(summary = "Export the signed manifest as a .torrent file with the origin as web seed")
     public Response torrent(@PathParam("id") UUID id) {
+        caller.requireActiveIfAgent();
         Artifact artifact = service.get(id);
         return Response.ok(content.manifest(artifact, contentUrl(id)))
                 .header("Content-Disposition", "attachment; filename=\"" + torrentFileName(artifact) + "\"").build();

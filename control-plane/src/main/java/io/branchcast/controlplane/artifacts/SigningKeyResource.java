@@ -1,5 +1,6 @@
 package io.branchcast.controlplane.artifacts;
 
+import io.branchcast.controlplane.agents.AgentIdentity;
 import io.branchcast.controlplane.security.Roles;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,10 +24,14 @@ public class SigningKeyResource {
     @Inject
     SigningKey key;
 
+    @Inject
+    AgentIdentity caller;
+
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.AGENT})
     @Operation(summary = "The public key that verifies manifest signatures, and its key id")
     public SigningKeyView get() {
+        caller.requireActiveIfAgent();
         return new SigningKeyView(key.keyId(), "Ed25519", key.publicKeyBase64());
     }
 }

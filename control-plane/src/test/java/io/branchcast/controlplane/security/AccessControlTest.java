@@ -65,7 +65,8 @@ class AccessControlTest {
     @Test
     void anAgentReadsItsOwnRecordOnlyOnceEnrolled() {
         given().auth().oauth2(token("agent")).when().get("/api/v1/agents/me")
-                .then().statusCode(404).contentType("application/problem+json").body("detail", containsString("demo-agent"));
+                .then().statusCode(403).contentType("application/problem+json").body("code", equalTo("forbidden"))
+                .body("detail", containsString("demo-agent"));
         fixtures.enrolledAgent("demo-agent");
         given().auth().oauth2(token("agent")).when().get("/api/v1/agents/me")
                 .then().statusCode(200).body("clientId", equalTo("demo-agent"));
