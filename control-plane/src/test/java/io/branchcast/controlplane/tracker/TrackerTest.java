@@ -211,8 +211,11 @@ class TrackerTest {
     @Test
     void onlyEnrolledActiveAgentsMayAnnounce() {
         UUID job = job();
-        String unenrolled = Tokens.clientCredentials("demo-agent", "demo-agent-secret");
-        announce(given(), unenrolled, job).statusCode(403).body("detail", containsString("not an enrolled agent"));
+        String unenrolled = "tracker-test-unenrolled-" + UUID.randomUUID();
+        KeycloakClients.create(unenrolled, SECRET, Roles.AGENT, 0);
+        CLIENTS.add(unenrolled);
+        announce(given(), Tokens.clientCredentials(unenrolled, SECRET), job).statusCode(403)
+                .body("detail", containsString("not an enrolled agent"));
 
         List<UUID> revoked = fixtures.agents(siteA, 1);
         String clientId = "tracker-test-revoked-" + UUID.randomUUID();
