@@ -3,6 +3,7 @@ package io.branchcast.controlplane.agents;
 import io.branchcast.controlplane.api.ApiException;
 import io.branchcast.controlplane.api.Page;
 import io.branchcast.controlplane.api.PageRequest;
+import io.branchcast.controlplane.api.SearchPattern;
 import io.branchcast.controlplane.enrollment.AgentRevocations;
 import io.branchcast.controlplane.security.Roles;
 import io.quarkus.panache.common.Parameters;
@@ -63,8 +64,8 @@ public class AgentResource {
             params.and("state", state);
         }
         if (hostname != null && !hostname.isBlank()) {
-            clauses.add("lower(hostname) like :q");
-            params.and("q", "%" + hostname.toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+            clauses.add("lower(hostname) like :q escape '\\'");
+            params.and("q", SearchPattern.containing(hostname));
         }
         var query = clauses.isEmpty()
                 ? agents.findAll(Sort.by("hostname"))

@@ -9,7 +9,8 @@ import java.util.UUID;
 public record AgentView(UUID id, String clientId, String hostname, String machineId, UUID siteId, List<String> labels, String agentVersion,
                         AgentState state, Instant lastSeenAt, boolean online, Instant enrolledAt, Instant revokedAt) {
 
-    static final Duration ONLINE_WITHIN = Duration.ofMinutes(2);
+    /** An active agent counts as online while its last event is at most this old. */
+    public static final Duration ONLINE_WITHIN = Duration.ofMinutes(2);
 
     public static AgentView of(Agent a) {
         boolean online = a.state == AgentState.ACTIVE && a.lastSeenAt != null

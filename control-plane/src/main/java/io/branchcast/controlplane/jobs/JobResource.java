@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,6 +47,9 @@ public class JobResource {
 
     @Inject
     JobSummaries summaries;
+
+    @Inject
+    JobSiteRollups siteRollups;
 
     @Inject
     TargetSelector selector;
@@ -72,11 +76,25 @@ public class JobResource {
     @GET
     @Path("/{id}/targets")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "The per-agent rows of a job")
+    @Operation(summary = "The per-agent rows of a job, filtered by state, site and host name, sorted by a column")
     public Page<JobTargetView> targets(@PathParam("id") UUID id, @Valid @BeanParam PageRequest paging,
-                                       @QueryParam("state") TargetState state, @QueryParam("siteId") UUID siteId) {
+                                       @QueryParam("state") TargetState state, @QueryParam("siteId") UUID siteId,
+                                       @QueryParam("host") String host, @QueryParam("sort") String sort,
+                                       @QueryParam("order") String order) {
+        TargetFilter filter = new TargetFilter(state, siteId, host);
+        TargetSort by = TargetSort.parse(sort);
+        boolean descending = TargetSort.descending(order);
         service.get(id);
-        return queries.targets(id, paging, state, siteId);
+        return queries.targets(id, paging, filter, by, descending);
+    }
+
+    @GET
+    @Path("/{id}/sites")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "A job's progress per site: targets by state, bytes from peers and origin, agents online")
+    public List<JobSiteView> sites(@PathParam("id") UUID id) {
+        service.get(id);
+        return siteRollups.of(id);
     }
 
     @POST

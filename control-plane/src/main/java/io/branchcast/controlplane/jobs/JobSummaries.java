@@ -9,7 +9,6 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -39,14 +38,14 @@ public class JobSummaries {
         if (jobIds.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, Accumulator> byJob = new HashMap<>();
+        Map<UUID, JobSummaryBuilder> byJob = new HashMap<>();
         session.doWork(c -> {
             Array ids = c.createArrayOf("uuid", jobIds.toArray());
             try (PreparedStatement s = c.prepareStatement(ARTIFACT_SIZES)) {
                 s.setArray(1, ids);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        byJob.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Accumulator()).artifactSize = rs.getLong(2);
+                        byJob.put(rs.getObject(1, UUID.class), new JobSummaryBuilder(rs.getLong(2)));
                     }
                 }
             }
@@ -54,28 +53,14 @@ public class JobSummaries {
                 s.setArray(1, ids);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        Accumulator acc = byJob.computeIfAbsent(rs.getObject(1, UUID.class), id -> new Accumulator());
-                        TargetState state = TargetState.valueOf(rs.getString(2));
-                        long count = rs.getLong(3);
-                        acc.counts.put(state, count);
-                        // a completed target holds the whole artifact, whatever its last progress event said
-                        acc.bytesDone += state == TargetState.COMPLETED ? count * acc.artifactSize : rs.getLong(4);
-                        acc.fromPeers += rs.getLong(5);
-                        acc.fromOrigin += rs.getLong(6);
+                        byJob.computeIfAbsent(rs.getObject(1, UUID.class), id -> new JobSummaryBuilder(0))
+                                .add(TargetState.valueOf(rs.getString(2)), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
                     }
                 }
             }
         });
         Map<UUID, JobSummary> summaries = new HashMap<>();
-        byJob.forEach((id, acc) -> summaries.put(id, JobSummary.of(acc.counts, acc.bytesDone, acc.fromPeers, acc.fromOrigin, acc.artifactSize)));
+        byJob.forEach((id, builder) -> summaries.put(id, builder.build()));
         return summaries;
-    }
-
-    private static final class Accumulator {
-        final Map<TargetState, Long> counts = new EnumMap<>(TargetState.class);
-        long bytesDone;
-        long fromPeers;
-        long fromOrigin;
-        long artifactSize;
     }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Sites (branch offices): everyone signed in reads them, admins manage them. */
@@ -35,19 +36,24 @@ public class SiteResource {
     @Inject
     SiteRepository sites;
 
+    @Inject
+    SiteAgentCounts agentCounts;
+
     @GET
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "List sites by name")
+    @Operation(summary = "List sites by name, with their agents online, offline and revoked")
     public List<SiteView> list() {
-        return sites.listAll(io.quarkus.panache.common.Sort.by("name")).stream().map(SiteView::of).toList();
+        Map<UUID, AgentCounts> counts = agentCounts.all();
+        return sites.listAll(io.quarkus.panache.common.Sort.by("name")).stream()
+                .map(site -> SiteView.of(site, counts.getOrDefault(site.id, AgentCounts.NONE))).toList();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "Get one site")
+    @Operation(summary = "Get one site, with its agents online, offline and revoked")
     public SiteView get(@PathParam("id") UUID id) {
-        return SiteView.of(service.get(id));
+        return withCounts(service.get(id));
     }
 
     @POST
@@ -55,7 +61,7 @@ public class SiteResource {
     @Operation(summary = "Create a site")
     public Response create(@Valid @NotNull(message = "a JSON body is required") SiteRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         Site site = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(site.id.toString()).build()).entity(SiteView.of(site)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(site.id.toString()).build()).entity(withCounts(site)).build();
     }
 
     @PUT
@@ -63,7 +69,7 @@ public class SiteResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Replace a site's settings")
     public SiteView update(@PathParam("id") UUID id, @Valid @NotNull(message = "a JSON body is required") SiteRequest request) {
-        return SiteView.of(service.update(id, request));
+        return withCounts(service.update(id, request));
     }
 
     @DELETE
@@ -72,5 +78,9 @@ public class SiteResource {
     @Operation(summary = "Delete a site that has no agents")
     public void delete(@PathParam("id") UUID id) {
         service.delete(id);
+    }
+
+    private SiteView withCounts(Site site) {
+        return SiteView.of(site, agentCounts.of(site.id));
     }
 }

@@ -1,10 +1,10 @@
 package io.branchcast.controlplane.security;
 
 import io.branchcast.controlplane.support.Fixtures;
+import io.branchcast.controlplane.support.KeycloakClients;
 import io.branchcast.controlplane.support.StackTestResource;
 import io.branchcast.controlplane.support.Tokens;
 import io.branchcast.devstack.SharedStack;
-import io.branchcast.devstack.StackInfo;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -15,7 +15,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -93,37 +92,10 @@ class AccessControlTest {
     @Test
     void refusesATokenOnceItExpired() {
         String clientId = "short-lived-" + UUID.randomUUID();
-        createClientWithTokenLifespan(clientId, 2);
+        KeycloakClients.create(clientId, "short-lived-secret", Roles.VIEWER, 2);
         String token = Tokens.clientCredentials(clientId, "short-lived-secret");
         given().auth().oauth2(token).when().get("/api/v1/sites").then().statusCode(200);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 given().auth().oauth2(token).when().get("/api/v1/sites").then().statusCode(401));
-    }
-
-    /** A confidential client of the branchcast realm with the viewer role and tokens that live {@code seconds}. */
-    private static void createClientWithTokenLifespan(String clientId, int seconds) {
-        StackInfo stack = SharedStack.get();
-        String admin = RestAssured.given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
-                        "username", "admin", "password", "admin"))
-                .post(stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
-        String api = stack.keycloakUrl() + "/admin/realms/" + stack.realm();
-        RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("clientId", clientId, "secret", "short-lived-secret", "publicClient", false,
-                        "serviceAccountsEnabled", true, "standardFlowEnabled", false,
-                        "attributes", Map.of("access.token.lifespan", String.valueOf(seconds)),
-                        "protocolMappers", List.of(
-                                Map.of("name", "aud", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
-                                        "config", Map.of("included.custom.audience", "control-plane", "access.token.claim", "true")),
-                                Map.of("name", "roles", "protocol", "openid-connect", "protocolMapper", "oidc-usermodel-realm-role-mapper",
-                                        "config", Map.of("claim.name", "roles", "multivalued", "true", "access.token.claim", "true")))))
-                .post(api + "/clients").then().statusCode(201);
-        String internalId = RestAssured.given().auth().oauth2(admin).queryParam("clientId", clientId)
-                .get(api + "/clients").then().extract().path("[0].id");
-        String serviceUser = RestAssured.given().auth().oauth2(admin)
-                .get(api + "/clients/" + internalId + "/service-account-user").then().extract().path("id");
-        Map<String, Object> viewer = RestAssured.given().auth().oauth2(admin).get(api + "/roles/viewer").then().extract().as(Map.class);
-        RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(viewer))
-                .post(api + "/users/" + serviceUser + "/role-mappings/realm").then().statusCode(204);
     }
 }

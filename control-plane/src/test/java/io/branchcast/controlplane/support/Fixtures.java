@@ -77,4 +77,15 @@ public class Fixtures {
         }
         return ids;
     }
+
+    /** One SQL statement in its own transaction, with positional parameters ?1, ?2, ...; returns the rows changed. */
+    public int execute(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        });
+    }
 }

@@ -1,0 +1,60 @@
+package io.branchcast.controlplane.tracker;
+
+import io.branchcast.controlplane.agents.Agent;
+import io.branchcast.controlplane.agents.AgentRepository;
+import io.branchcast.controlplane.agents.AgentState;
+import io.branchcast.controlplane.api.ApiException;
+import io.branchcast.controlplane.api.ErrorCode;
+import io.branchcast.controlplane.security.CurrentActor;
+import io.branchcast.controlplane.security.Roles;
+import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The swarm tracker: agents announce the jobs they work on and learn the other peers of each. */
+@Path("/api/v1/tracker")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class TrackerResource {
+
+    @Inject
+    Tracker tracker;
+
+    @Inject
+    AgentRepository agents;
+
+    @Inject
+    CurrentActor actor;
+
+    @GET
+    @Path("/announce")
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "Announce the caller's peer listener for a job; answers the job's live peers, same site first")
+    public AnnounceResponse announce(@QueryParam("jobId") String jobId, @QueryParam("port") String port,
+                                     @QueryParam("event") String event, @QueryParam("numwant") String numwant,
+                                     @Context HttpServerRequest http) {
+        AnnounceRequest request = AnnounceRequest.parse(jobId, port, event, numwant);
+        return tracker.announce(callingAgent(), request, http.remoteAddress().hostAddress());
+    }
+
+    /** The enrolled, active agent the bearer token was issued to (its Keycloak client id, the token's azp). */
+    private Agent callingAgent() {
+        String clientId = actor.clientId();
+        Agent agent = agents.find("clientId", clientId).firstResult();
+        if (agent == null) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "client " + clientId + " is not an enrolled agent");
+        }
+        if (agent.state != AgentState.ACTIVE) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "agent " + agent.id + " is revoked");
+        }
+        return agent;
+    }
+}
