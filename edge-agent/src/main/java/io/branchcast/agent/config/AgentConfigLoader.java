@@ -212,8 +212,11 @@ public final class AgentConfigLoader {
         return value;
     }
 
-    /** Whether an IP literal is a loopback address. */
+    /** Whether {@code address} is an IP literal (never a name) of a loopback address. */
     public static boolean isLoopback(String address) {
+        if (!(IPV4.matcher(address).matches() || address.contains(":"))) {
+            return false;
+        }
         try {
             return InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
