@@ -36,6 +36,8 @@ public final class KafkaClientSettings {
         settings.put("sasl.oauthbearer.client.credentials.client.secret", credentials.clientSecret());
         settings.put("sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required ;");
         settings.put("reconnect.backoff.max.ms", 10_000);
+        // Keycloak tokens live minutes, not hours: the default 300 s refresh buffer cannot be honoured and warns
+        settings.put("sasl.login.refresh.buffer.seconds", 60);
         return settings;
     }
 
