@@ -3,8 +3,11 @@ package io.branchcast.agent;
 import io.branchcast.agent.cli.Arguments;
 import io.branchcast.agent.cli.Command;
 import io.branchcast.agent.cli.ManifestCommand;
+import io.branchcast.agent.cli.RunCommand;
+import io.branchcast.agent.cli.StatusCommand;
 import io.branchcast.agent.cli.SwarmCommand;
 import io.branchcast.agent.cli.UsageException;
+import io.branchcast.agent.daemon.AgentVersion;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,12 +17,14 @@ import java.util.Map;
 /**
  * AgentMain is the edge agent's command line: {@code branchcast-agent <command> [options]}, {@code --version},
  * {@code --help}. It only dispatches to a {@link Command}; each command owns its options and its run. Exit codes:
- * 0 success, 1 failure, 2 usage error.
+ * 0 success, 1 failure, 2 usage or configuration error, 3 enrollment refused ({@code run}).
  */
 public final class AgentMain {
 
     /** Single-line log records: time, level, message (set before any logger exists). */
     private static final String LOG_FORMAT = "%1$tT.%1$tL %4$s %5$s%6$s%n";
+    /** kafka-clients logs through slf4j-simple; its INFO lines (every reconnect, every config dump) are noise. */
+    private static final String KAFKA_LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private AgentMain() {
     }
@@ -28,12 +33,16 @@ public final class AgentMain {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
         }
+        if (System.getProperty(KAFKA_LOG_LEVEL) == null) {
+            System.setProperty(KAFKA_LOG_LEVEL, "warn");
+        }
         System.exit(run(args));
     }
 
     static int run(String[] args) {
         Map<String, Command> commands = new LinkedHashMap<>();
-        for (Command command : List.of(new SwarmCommand(), new ManifestCommand())) {
+        for (Command command : List.of(new RunCommand(), new StatusCommand(), new SwarmCommand(),
+                new ManifestCommand())) {
             commands.put(command.name(), command);
         }
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
@@ -41,7 +50,7 @@ public final class AgentMain {
             return args.length == 0 ? 2 : 0;
         }
         if (args[0].equals("--version")) {
-            System.out.println("branchcast-edge-agent " + version());
+            System.out.println("branchcast-edge-agent " + AgentVersion.current());
             return 0;
         }
         Command command = commands.get(args[0]);
@@ -74,10 +83,5 @@ public final class AgentMain {
                 text.append(String.format("  %-10s %s%n", command.name(), command.summary())));
         text.append("\n'branchcast-agent <command> --help' shows a command's options.\n");
         return text.toString();
-    }
-
-    private static String version() {
-        String version = AgentMain.class.getPackage().getImplementationVersion();
-        return version == null ? "0.1.0-SNAPSHOT" : version;
     }
 }

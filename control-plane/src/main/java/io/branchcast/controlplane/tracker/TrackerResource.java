@@ -1,11 +1,6 @@
 package io.branchcast.controlplane.tracker;
 
-import io.branchcast.controlplane.agents.Agent;
-import io.branchcast.controlplane.agents.AgentRepository;
-import io.branchcast.controlplane.agents.AgentState;
-import io.branchcast.controlplane.api.ApiException;
-import io.branchcast.controlplane.api.ErrorCode;
-import io.branchcast.controlplane.security.CurrentActor;
+import io.branchcast.controlplane.agents.AgentIdentity;
 import io.branchcast.controlplane.security.Roles;
 import io.quarkus.security.Authenticated;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,10 +24,7 @@ public class TrackerResource {
     Tracker tracker;
 
     @Inject
-    AgentRepository agents;
-
-    @Inject
-    CurrentActor actor;
+    AgentIdentity identity;
 
     @GET
     @Path("/announce")
@@ -42,19 +34,6 @@ public class TrackerResource {
                                      @QueryParam("event") String event, @QueryParam("numwant") String numwant,
                                      @Context HttpServerRequest http) {
         AnnounceRequest request = AnnounceRequest.parse(jobId, port, event, numwant);
-        return tracker.announce(callingAgent(), request, http.remoteAddress().hostAddress());
-    }
-
-    /** The enrolled, active agent the bearer token was issued to (its Keycloak client id, the token's azp). */
-    private Agent callingAgent() {
-        String clientId = actor.clientId();
-        Agent agent = agents.find("clientId", clientId).firstResult();
-        if (agent == null) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "client " + clientId + " is not an enrolled agent");
-        }
-        if (agent.state != AgentState.ACTIVE) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "agent " + agent.id + " is revoked");
-        }
-        return agent;
+        return tracker.announce(identity.requireActiveAgent(), request, http.remoteAddress().hostAddress());
     }
 }

@@ -215,14 +215,14 @@ class TrackerTest {
         KeycloakClients.create(unenrolled, SECRET, Roles.AGENT, 0);
         CLIENTS.add(unenrolled);
         announce(given(), Tokens.clientCredentials(unenrolled, SECRET), job).statusCode(403)
-                .body("detail", containsString("not an enrolled agent"));
+                .body("detail", containsString("no enrolled agent"));
 
         List<UUID> revoked = fixtures.agents(siteA, 1);
         String clientId = "tracker-test-revoked-" + UUID.randomUUID();
         KeycloakClients.create(clientId, SECRET, Roles.AGENT, 0);
         CLIENTS.add(clientId);
         fixtures.execute("UPDATE agents SET client_id = ?1, state = 'REVOKED', revoked_at = now() WHERE id = ?2", clientId, revoked.get(0));
-        announce(given(), Tokens.clientCredentials(clientId, SECRET), job).statusCode(403).body("code", equalTo("forbidden"));
+        announce(given(), Tokens.clientCredentials(clientId, SECRET), job).statusCode(403).body("code", equalTo("agent-revoked"));
     }
 
     @Test

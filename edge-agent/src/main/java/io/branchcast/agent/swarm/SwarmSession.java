@@ -1,5 +1,6 @@
 package io.branchcast.agent.swarm;
 
+import io.branchcast.agent.origin.OriginException;
 import io.branchcast.agent.origin.WebSeedFetcher;
 import io.branchcast.agent.swarm.peers.PeerAdmission;
 import io.branchcast.agent.swarm.peers.PeerBanList;
@@ -43,7 +44,8 @@ import java.util.Set;
  * SwarmSession is the one owner of one torrent's swarm: its connections, piece picker, requests, uploads and origin
  * fallback all live on this verticle's context, and every I/O result (socket, storage, origin) comes back to it as an
  * event. A session whose store holds every piece seeds; otherwise it downloads, and keeps seeding after completion
- * until undeployed. {@link #completion()} succeeds with the installed file.
+ * until undeployed. {@link #completion()} succeeds with the installed file; it fails when storage fails or the origin
+ * answers that it no longer has the file (404/410), which no retry can fix.
  *
  * <p>The session wires collaborators with one job each ({@link PeerSet}, {@link RequestScheduler},
  * {@link PieceWriter}, {@link UploadServer}, {@link OriginFallback}) and reacts to verdicts: a verified piece is
@@ -403,6 +405,12 @@ public final class SwarmSession extends VerticleBase {
 
         @Override
         public void failed(int piece, Throwable error) {
+            if (error instanceof OriginException gone && (gone.statusCode() == 404 || gone.statusCode() == 410)) {
+                LOG.log(System.Logger.Level.ERROR, "swarm {0}: the origin no longer has the file ({1})", info.name(),
+                        gone.getMessage());
+                completion.tryFail(error);
+                return;
+            }
             LOG.log(System.Logger.Level.WARNING, "origin fetch of piece {0} failed: {1}", piece, error.toString());
         }
     }
