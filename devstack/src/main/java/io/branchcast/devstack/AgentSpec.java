@@ -32,7 +32,9 @@ public record AgentSpec(String name, String address, int peerPort, int statusPor
                 "--peer.port", Integer.toString(peerPort),
                 "--status.address", address,
                 "--status.port", Integer.toString(statusPort),
-                "--hostname", name));
+                "--hostname", name,
+                // every simulated workstation shares this machine's /etc/machine-id
+                "--machine.id", "simulated-" + name));
         if (enrollmentToken != null) {
             options.addAll(List.of("--enrollment.token", enrollmentToken));
         }

@@ -51,7 +51,8 @@ class InstallScriptTest {
                     "--state.dir", target.resolve("var/lib/branchcast-agent").toString(),
                     "--peer.port", Integer.toString(spec.peerPort()),
                     "--status.address", spec.address(), "--status.port", Integer.toString(spec.statusPort()),
-                    "--hostname", spec.name()), root, Map.of(), root.resolve("agent.log"));
+                    "--hostname", spec.name(), "--machine.id", "installed-" + spec.name()), root, Map.of(),
+                    root.resolve("agent.log"));
             try {
                 await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                         .until(() -> statusAnswers(spec.statusUrl()));
