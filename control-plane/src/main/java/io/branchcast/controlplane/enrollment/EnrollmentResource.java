@@ -68,6 +68,7 @@ public class EnrollmentResource {
         try {
             request = parse(contentLength, body, http);
             Enrollment enrollment = service.enroll(request);
+            http.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             LOG.infof("machine %s (%s) from %s enrolled as %s", request.machineId(), request.hostname(), caller,
                     enrollment.clientId());
             return enrollment;

@@ -39,7 +39,8 @@ public class EnrollmentTokenResource {
     public Response create(@Valid @NotNull(message = "a JSON body is required") EnrollmentTokenRequest request,
                            @Context UriInfo uri) {
         EnrollmentTokenView token = service.create(request);
-        return Response.created(uri.getAbsolutePathBuilder().path(token.id().toString()).build()).entity(token).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(token.id().toString()).build()).entity(token)
+                .header("Cache-Control", "no-store").build();
     }
 
     @GET

@@ -69,7 +69,7 @@ class EnrollmentTest {
     void theCredentialsOfAnEnrolledAgentWorkWithKeycloakKafkaAndTheControlPlane() throws Exception {
         UUID site = site();
         String machine = newMachineId();
-        var answer = enroll(token(site, 1, 3600, "lab"), machine).statusCode(200)
+        var answer = enroll(token(site, 1, 3600, "lab"), machine).statusCode(200).header("Cache-Control", "no-store")
                 .body("siteId", equalTo(site.toString()))
                 .body("labels", equalTo(List.of("lab")))
                 .body("realmUrl", equalTo(SharedStack.get().realmUrl()))

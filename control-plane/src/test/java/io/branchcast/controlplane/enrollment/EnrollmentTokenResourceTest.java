@@ -42,7 +42,7 @@ class EnrollmentTokenResourceTest {
     void anAdminCreatesAToken_andItsSecretIsShownOnlyOnce() {
         UUID site = fixtures.site("tokens-" + UUID.randomUUID());
         var created = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body(site))
-                .when().post(PATH).then().statusCode(201)
+                .when().post(PATH).then().statusCode(201).header("Cache-Control", "no-store")
                 .body("token", matchesPattern("bct_[A-Za-z0-9_-]{43}"))
                 .body("siteId", equalTo(site.toString()))
                 .body("labels", equalTo(List.of("lab", "floor-2")))
