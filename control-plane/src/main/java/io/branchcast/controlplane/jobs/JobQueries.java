@@ -1,6 +1,5 @@
 package io.branchcast.controlplane.jobs;
 
-import io.branchcast.contracts.events.TargetState;
 import io.branchcast.controlplane.api.Page;
 import io.branchcast.controlplane.api.PageRequest;
 import io.branchcast.controlplane.api.SearchPattern;

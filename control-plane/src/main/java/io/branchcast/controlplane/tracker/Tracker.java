@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -21,18 +22,16 @@ import java.util.Map;
 public class Tracker {
 
     private final Map<AnnounceEvent, Counter> announces = new EnumMap<>(AnnounceEvent.class);
+    private final SwarmPeers peers;
+    private final TrackerConfig config;
 
     @Inject
-    SwarmPeers peers;
-
-    @Inject
-    TrackerConfig config;
-
-    @Inject
-    Tracker(MeterRegistry registry) {
+    Tracker(SwarmPeers peers, TrackerConfig config, MeterRegistry registry) {
+        this.peers = peers;
+        this.config = config;
         for (AnnounceEvent event : AnnounceEvent.values()) {
             announces.put(event, Counter.builder("branchcast.tracker.announces")
-                    .tag("event", event == AnnounceEvent.NONE ? "none" : event.wireName())
+                    .tag("event", event.name().toLowerCase(Locale.ROOT))
                     .description("Announces answered, by event").register(registry));
         }
     }
@@ -40,11 +39,12 @@ public class Tracker {
     /** @param ip the address the announce came from: agents bind their connections to the address peers reach them at */
     @Transactional
     public AnnounceResponse announce(Agent caller, AnnounceRequest request, String ip) {
-        switch (peers.membership(request.jobId(), caller.id)) {
-            case NO_SUCH_JOB -> throw ApiException.notFound("job", request.jobId());
-            case NOT_A_TARGET -> throw new ApiException(ErrorCode.FORBIDDEN,
-                    "agent " + caller.id + " is not a target of job " + request.jobId());
-            case TARGET -> { }
+        SwarmPeers.Membership membership = peers.membership(request.jobId(), caller.id);
+        if (membership == SwarmPeers.Membership.NO_SUCH_JOB) {
+            throw ApiException.notFound("job", request.jobId());
+        }
+        if (membership == SwarmPeers.Membership.NOT_A_TARGET) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "agent " + caller.id + " is not a target of job " + request.jobId());
         }
         List<PeerView> found = List.of();
         if (request.event() == AnnounceEvent.STOPPED) {
