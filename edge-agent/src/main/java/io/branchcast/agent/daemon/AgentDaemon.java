@@ -58,7 +58,6 @@ public final class AgentDaemon {
 
     private final AgentConfig config;
     private final String version = AgentVersion.current();
-    private final CountDownLatch stopped = new CountDownLatch(1);
 
     public AgentDaemon(AgentConfig config) {
         this.config = config;
@@ -66,6 +65,18 @@ public final class AgentDaemon {
 
     /** Runs until SIGTERM/SIGINT; returns the exit code. */
     public int run() throws Exception {
+        Handle handle = start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            handle.close();
+            stopped.countDown();
+        }, "branchcast-agent-stop"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Starts every part of the agent and returns once they run; {@link Handle#close()} stops them. */
+    public Handle start() throws Exception {
         Path stateDir = config.stateDir();
         PrivateFiles.createDirectory(stateDir);
         String machineId = MachineIds.resolve(config.machineId(), SYSTEM_MACHINE_ID, stateDir);
@@ -109,23 +120,7 @@ public final class AgentDaemon {
                 + " http://{4}:{5}/status", version, credentials.agentId(), config.bindAddress(),
                 Integer.toString(config.peerPort()), config.statusAddress(), Integer.toString(config.statusPort()));
 
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.log(System.Logger.Level.INFO, "stopping: transfers stop, their data and unsent events stay for the"
-                    + " next start");
-            try {
-                consumer.close();
-                Future.<Void>future(promise -> context.runOnContext(v -> running.reconciler().stopAll()
-                        .eventually(running.status()::stop).onComplete(promise))).await(20, TimeUnit.SECONDS);
-                sender.close();
-                vertx.close().await(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.WARNING, "stopping did not finish cleanly: {0}", e.toString());
-            } finally {
-                stopped.countDown();
-            }
-        }, "branchcast-agent-stop"));
-        stopped.await();
-        return 0;
+        return new Handle(vertx, context, consumer, sender, running);
     }
 
     private Future<Running> startOnContext(Vertx vertx, Context context, WebClient web, AccessTokens tokens,
@@ -149,7 +144,7 @@ public final class AgentDaemon {
                     .recover(error -> Future.failedFuture(new IllegalStateException("cannot listen for status on "
                             + config.statusAddress() + ":" + config.statusPort() + ": " + error.getMessage()
                             + " (another agent running? set status.port)", error)))
-                    .<Running>map(port -> new Running(reconciler, status, new DesiredStateListener() {
+                    .<Running>map(port -> new Running(reconciler, status, port, new DesiredStateListener() {
                         @Override
                         public void caughtUp(Map<String, JobDesiredState> states) {
                             reconciler.applySnapshot(states);
@@ -164,6 +159,46 @@ public final class AgentDaemon {
         }));
     }
 
-    private record Running(Reconciler reconciler, StatusServer status, DesiredStateListener listener) {
+    private record Running(Reconciler reconciler, StatusServer status, int statusPort,
+                           DesiredStateListener listener) {
+    }
+
+    /** A started agent. */
+    public static final class Handle implements AutoCloseable {
+        private final Vertx vertx;
+        private final Context context;
+        private final DesiredStateConsumer consumer;
+        private final EventSender sender;
+        private final Running running;
+
+        private Handle(Vertx vertx, Context context, DesiredStateConsumer consumer, EventSender sender,
+                       Running running) {
+            this.vertx = vertx;
+            this.context = context;
+            this.consumer = consumer;
+            this.sender = sender;
+            this.running = running;
+        }
+
+        /** The status endpoint's port (useful with status.port 0 in tests). */
+        public int statusPort() {
+            return running.statusPort();
+        }
+
+        /** Stops reading jobs, stops transfers (their data stays), stops sending (unsent events stay on disk). */
+        @Override
+        public void close() {
+            LOG.log(System.Logger.Level.INFO, "stopping: transfers stop, their data and unsent events stay for the"
+                    + " next start");
+            try {
+                consumer.close();
+                Future.<Void>future(promise -> context.runOnContext(v -> running.reconciler().stopAll()
+                        .eventually(running.status()::stop).onComplete(promise))).await(20, TimeUnit.SECONDS);
+                sender.close();
+                vertx.close().await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "stopping did not finish cleanly: {0}", e.toString());
+            }
+        }
     }
 }

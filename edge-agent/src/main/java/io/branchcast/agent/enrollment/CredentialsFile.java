@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ public final class CredentialsFile {
         try {
             if (PrivateFiles.isSharedWithOthers(file)) {
                 throw new CredentialsException(file + " may be read by other users (mode "
-                        + java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
+                        + PosixFilePermissions.toString(Files.getPosixFilePermissions(file))
                         + "); refusing to use it. Fix: chmod 600 " + file + " (and chmod 700 " + file.getParent()
                         + "), then check who could have read the secret; if in doubt, revoke the agent and enroll"
                         + " it again");

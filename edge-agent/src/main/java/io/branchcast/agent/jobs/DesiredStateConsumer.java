@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -50,6 +52,8 @@ public final class DesiredStateConsumer implements AutoCloseable {
     private final DesiredStateListener listener;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Released by close() to cut a backoff short without interrupting a Kafka call. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile Consumer<String, String> consumer;
 
     public DesiredStateConsumer(Supplier<Consumer<String, String>> consumers, String topic, PositionFile position,
@@ -192,7 +196,7 @@ public final class DesiredStateConsumer implements AutoCloseable {
 
     private void sleep(long ms) {
         try {
-            Thread.sleep(ms);
+            stopping.await(ms, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -202,12 +206,15 @@ public final class DesiredStateConsumer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        stopping.countDown();
         Consumer<String, String> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        thread.interrupt();
         thread.join(10_000);
+        if (thread.isAlive()) {
+            thread.interrupt();
+        }
     }
 
     private record Decoded(String jobId, JobDesiredState state) {

@@ -1,5 +1,7 @@
 package io.branchcast.agent.jobs;
 
+import io.branchcast.contracts.events.AgentErrorCode;
+
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -26,7 +28,7 @@ public record JobFiles(Path dir) {
     public Path target(String fileName) {
         Path target = dir.resolve(fileName).normalize();
         if (!dir.equals(target.getParent()) || fileName.startsWith(".")) {
-            throw new JobFailure(io.branchcast.contracts.events.AgentErrorCode.INTERNAL,
+            throw new JobFailure(AgentErrorCode.INTERNAL,
                     "the manifest's file name '" + fileName + "' is not a plain file name");
         }
         return target;

@@ -37,7 +37,7 @@ public final class KafkaClientSettings {
         settings.put("sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required ;");
         settings.put("reconnect.backoff.max.ms", 10_000);
         // Keycloak tokens live minutes, not hours: the default 300 s refresh buffer cannot be honoured and warns
-        settings.put("sasl.login.refresh.buffer.seconds", 60);
+        settings.put("sasl.login.refresh.buffer.seconds", "60");
         return settings;
     }
 

@@ -10,8 +10,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +38,8 @@ public final class EventSender implements AutoCloseable {
     private final KafkaConnection connection;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Released by close() to cut a backoff short without interrupting a Kafka call. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private Producer<String, String> producer;
 
     public EventSender(EventOutbox outbox, Supplier<Producer<String, String>> producers, String topic,
@@ -101,7 +106,7 @@ public final class EventSender implements AutoCloseable {
             try {
                 sent.get(i).get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
                 acked.add(batch.get(i).position());
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 LOG.log(System.Logger.Level.DEBUG, "event not acknowledged: {0}", e);
                 break;
             }
@@ -122,7 +127,7 @@ public final class EventSender implements AutoCloseable {
 
     private void sleep(long ms) {
         try {
-            Thread.sleep(ms);
+            stopping.await(ms, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -141,8 +146,12 @@ public final class EventSender implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
-        thread.interrupt();
+        stopping.countDown();
         thread.join(10_000);
+        if (thread.isAlive()) {
+            thread.interrupt();
+            thread.join(10_000);
+        }
         closeProducer();
     }
 }

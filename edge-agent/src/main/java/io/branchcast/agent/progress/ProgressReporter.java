@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * ProgressReporter turns job observations into agent events: at most one event per job every 2 s, except that a new
@@ -65,7 +66,7 @@ public final class ProgressReporter {
         if (last.state() != next.state()) {
             return true;
         }
-        if (next.state() == TargetState.FAILED && !java.util.Objects.equals(last.errorCode(), next.errorCode())) {
+        if (next.state() == TargetState.FAILED && !Objects.equals(last.errorCode(), next.errorCode())) {
             return true;
         }
         if (next.state().isTerminal() || !next.changedFrom(last)) {
