@@ -26,6 +26,9 @@ final class Office implements AutoCloseable {
                 "subnets", List.of("10.251." + SUBNET.getAndIncrement() + ".0/24"),
                 "wanBudgetBytesPerSecond", 12_500_000L));
         Office office = new Office(site.path("id").asText());
+        if (agents == 0) {
+            return office;
+        }
         String token = office.enrollmentToken(agents);
         try {
             for (int i = 0; i < agents; i++) {
