@@ -65,7 +65,7 @@ final class LocalRun {
                   API (OpenAPI):  %1$s/q/swagger-ui
                   Keycloak:       %2$s/admin  (master realm: admin / admin)
                   Demo logins (realm branchcast, demo only): admin/admin, operator/operator, viewer/viewer
-                  Edge agents:    %4$d in the site "Local office" (status: branchcast-agent status --status-url http://127.0.0.2:7666/status)
+                  Edge agents:    %4$d in the site "Local office" (status: bin/branchcast-agent status --status-url http://127.0.0.2:7666/status)
                   Logs and data:  %3$s
                 Press Ctrl-C to stop everything.
                 """.formatted(baseUrl, info.keycloakUrl(), settings.dataDir(), agentCount));
