@@ -12,6 +12,7 @@ import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -80,6 +82,15 @@ public class AgentResource {
     @Operation(summary = "The calling agent's own record (agent tokens only)")
     public AgentView me() {
         return AgentView.of(caller.requireActiveAgent());
+    }
+
+    @POST
+    @Path("/me/heartbeat")
+    @RolesAllowed(Roles.AGENT)
+    @Transactional
+    @Operation(summary = "The calling agent is alive (agent tokens only); an idle agent sends this every minute")
+    public void heartbeat() {
+        agents.update("lastSeenAt = ?1 where id = ?2", Instant.now(), caller.requireActiveAgent().id);
     }
 
     @GET

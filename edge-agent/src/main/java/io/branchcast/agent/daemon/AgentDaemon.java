@@ -138,6 +138,7 @@ public final class AgentDaemon {
                     credentials.siteId(), credentials.labels()), config.dataDir(), jobRecords, records, transfers,
                     reporter, clock);
             vertx.setPeriodic(TICK_MS, id -> reconciler.reconcileAll());
+            new Heartbeat(vertx, web, tokens::token, config.controlPlaneUrl().toString()).start();
             StatusServer status = new StatusServer(vertx, config.statusAddress(), config.statusPort(),
                     new StatusReport(credentials, version, kafka, outbox, reconciler));
             status.start()

@@ -78,6 +78,7 @@ class AgentDaemonTest {
     private final KeyPair keys = Ed25519Keys.generate();
     private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
     private final List<String> announces = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> heartbeats = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -107,6 +108,10 @@ class AgentDaemonTest {
                     announces.add(request.getParam("event") + "@" + request.remoteAddress().host());
                     request.response().putHeader("Content-Type", "application/json")
                             .end("{\"interval\":30,\"peers\":[]}");
+                }
+                case "/api/v1/agents/me/heartbeat" -> {
+                    heartbeats.add(request.method() + "@" + request.remoteAddress().host());
+                    request.response().setStatusCode(204).end();
                 }
                 default -> request.response().setStatusCode(404).end();
             }
@@ -186,6 +191,7 @@ class AgentDaemonTest {
         assertThat(authorizations).allSatisfy(header -> assertThat(header).startsWith("Bearer ey"));
         await().atMost(Duration.ofSeconds(10)).until(() -> announces.contains("completed@" + HOST));
         assertThat(announces).first().isEqualTo("started@" + HOST);
+        assertThat(heartbeats).as("a heartbeat at start, from the bind address").contains("POST@" + HOST);
 
         HttpResponse<String> status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://" + HOST + ":" + statusPort + "/status")).build(),
