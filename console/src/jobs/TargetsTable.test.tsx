@@ -59,4 +59,13 @@ describe('TargetsTable', () => {
     fireEvent.change(screen.getByLabelText('State'), { target: { value: 'FAILED' } });
     expect(await screen.findByText('No agents match.')).toBeTruthy();
   });
+
+  it('steps back to the last page with rows when live updates shrink the filtered set', async () => {
+    const fetcher = stubApi({ '/api/v1/jobs/j1/targets': { items: [row], page: 0, size: 50, total: 120 } });
+    renderSignedIn(<TargetsTable jobId="j1" sites={sites} refresh={0} />, ['viewer']);
+    const next = await screen.findByRole('button', { name: 'Next' });
+    fetcher.mockImplementation(async () => new Response(JSON.stringify({ items: [], page: 1, size: 50, total: 40 }), { status: 200 }));
+    fireEvent.click(next);
+    await waitFor(() => expect(fetcher.mock.calls.map(([url]) => String(url).match(/page=\d/)?.[0])).toEqual(['page=0', 'page=1', 'page=0']));
+  });
 });
