@@ -24,4 +24,14 @@ describe('useThrottled', () => {
     act(() => vi.advanceTimersByTime(1));
     expect(result.current).toBe(4);
   });
+
+  it('counts the first window from mount, when the caller loaded fresh data anyway', () => {
+    vi.useFakeTimers();
+    const { result, rerender } = renderHook(({ value }) => useThrottled(value, 2000), { initialProps: { value: 1 } });
+    act(() => vi.advanceTimersByTime(100));
+    rerender({ value: 2 });
+    expect(result.current).toBe(1);
+    act(() => vi.advanceTimersByTime(1900));
+    expect(result.current).toBe(2);
+  });
 });
