@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { AuthProvider, useAuth } from './auth/AuthContext';
-import { loadAuthConfig, type AuthConfig } from './auth/config';
+import { loadConsoleConfig, type ConsoleConfig } from './auth/config';
 import { completeLogin, isLoginCallback } from './auth/oidc';
 import { Session } from './auth/session';
 import { ErrorMessage } from './components/Status';
@@ -8,11 +8,19 @@ import { Layout } from './Layout';
 import { Routes } from './Routes';
 import { SignInPage } from './pages/SignInPage';
 
-type Boot = { state: 'starting' } | { state: 'ready'; config: AuthConfig; session: Session; error?: unknown };
+type Boot =
+  | { state: 'starting' }
+  | { state: 'failed'; error: unknown }
+  | { state: 'ready'; config: ConsoleConfig; session: Session; error?: unknown };
 
 /** Loads the sign-in settings and finishes a login redirect, then hands over to the signed-in shell or the sign-in page. */
 async function boot(): Promise<Boot> {
-  const config = await loadAuthConfig();
+  let config: ConsoleConfig;
+  try {
+    config = await loadConsoleConfig();
+  } catch (error) {
+    return { state: 'failed', error };
+  }
   const session = new Session(config);
   if (!isLoginCallback(window.location.search)) return { state: 'ready', config, session };
   try {
@@ -29,22 +37,33 @@ async function boot(): Promise<Boot> {
 /** The console: sign-in first, then the pages. */
 export function App() {
   const [booted, setBooted] = useState<Boot>({ state: 'starting' });
-  useEffect(() => {
+  const start = useCallback(() => {
+    setBooted({ state: 'starting' });
     void boot().then(setBooted);
   }, []);
+  useEffect(start, [start]);
   if (booted.state === 'starting') return <p className="muted boot" role="status">Starting the console…</p>;
+  if (booted.state === 'failed') {
+    return (
+      <main className="signin">
+        <h1>Branchcast</h1>
+        <p>The console cannot learn where to sign in.</p>
+        <ErrorMessage error={booted.error} onRetry={start} />
+      </main>
+    );
+  }
   return (
     <AuthProvider config={booted.config} session={booted.session}>
-      <SignedInOrNot error={booted.error} />
+      <SignedInOrNot error={booted.error} version={booted.config.version} />
     </AuthProvider>
   );
 }
 
-function SignedInOrNot({ error }: { error?: unknown }) {
+function SignedInOrNot({ error, version }: { error?: unknown; version: string }) {
   const { user } = useAuth();
   if (!user) return <SignInPage error={error} />;
   return (
-    <Layout>
+    <Layout version={version}>
       {user.role ? <Routes /> : <ErrorMessage error="Your account holds no Branchcast role (viewer, operator or admin). Ask an administrator for access." />}
     </Layout>
   );

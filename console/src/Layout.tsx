@@ -18,8 +18,8 @@ function NavLink({ to, label }: { to: string; label: string }) {
   return <a href={`#${to}`} aria-current={active ? 'page' : undefined}>{label}</a>;
 }
 
-/** The signed-in frame: product name, navigation, who is signed in, and the page. */
-export function Layout({ children }: { children: ReactNode }) {
+/** The signed-in frame: product name, navigation, who is signed in, the page, and the control plane's version. */
+export function Layout({ version, children }: { version?: string; children: ReactNode }) {
   const { user, signOut } = useAuth();
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
@@ -45,6 +45,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" ref={main} className="content" tabIndex={-1}>{children}</main>
+      {version && <footer className="footer">Branchcast {version}</footer>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { withQuery, xhrError, type ApiClient, type Query } from './client';
-import type { Agent, Artifact, AuditEvent, EnrollmentToken, EnrollmentTokenRequest, Job, JobAction, JobRequest, JobTarget, JobTargets, Page, Site, SiteRequest } from './models';
+import type { Agent, AgentJob, Artifact, AuditEvent, EnrollmentToken, EnrollmentTokenRequest, Job, JobAction, JobRequest, JobSite, JobTarget, JobTargets, Page, Site, SiteRequest } from './models';
 import { networkError } from './problem';
 
 /** The control plane's endpoints, typed. One function per call the console makes. */
@@ -12,6 +12,7 @@ export const endpoints = {
   agents: (api: ApiClient, query: Query) => api.get<Page<Agent>>('/api/v1/agents', query),
   agent: (api: ApiClient, id: string) => api.get<Agent>(`/api/v1/agents/${id}`),
   revokeAgent: (api: ApiClient, id: string) => api.post<Agent>(`/api/v1/agents/${id}/revoke`),
+  agentJobs: (api: ApiClient, id: string, query: Query) => api.get<Page<AgentJob>>(`/api/v1/agents/${id}/jobs`, query),
 
   enrollmentTokens: (api: ApiClient, query: Query) => api.get<Page<EnrollmentToken>>('/api/v1/enrollment-tokens', query),
   createEnrollmentToken: (api: ApiClient, body: EnrollmentTokenRequest) => api.post<EnrollmentToken>('/api/v1/enrollment-tokens', body),
@@ -20,6 +21,7 @@ export const endpoints = {
   jobs: (api: ApiClient, query: Query) => api.get<Page<Job>>('/api/v1/jobs', query),
   job: (api: ApiClient, id: string) => api.get<Job>(`/api/v1/jobs/${id}`),
   jobTargets: (api: ApiClient, id: string, query: Query) => api.get<Page<JobTarget>>(`/api/v1/jobs/${id}/targets`, query),
+  jobSites: (api: ApiClient, id: string) => api.get<JobSite[]>(`/api/v1/jobs/${id}/sites`),
   createJob: (api: ApiClient, body: JobRequest) => api.post<Job>('/api/v1/jobs', body),
   previewTargets: (api: ApiClient, targets: JobTargets) => api.post<{ agents: number }>('/api/v1/jobs/target-preview', targets),
   actOnJob: (api: ApiClient, id: string, action: JobAction) => api.post<Job>(`/api/v1/jobs/${id}/${action}`),

@@ -23,6 +23,13 @@ export function sortDays(days: DayOfWeek[]): DayOfWeek[] {
   return [...days].sort((a, b) => DAYS.indexOf(a) - DAYS.indexOf(b));
 }
 
+/** sites.AgentCounts: online and offline count active agents. */
+export interface AgentCounts {
+  online: number;
+  offline: number;
+  revoked: number;
+}
+
 /** sites.SiteView */
 export interface Site {
   id: string;
@@ -32,6 +39,7 @@ export interface Site {
   transferWindows: TransferWindow[];
   createdAt: string;
   updatedAt: string;
+  agents: AgentCounts;
 }
 
 /** sites.SiteRequest */
@@ -42,13 +50,16 @@ export interface SiteRequest {
   transferWindows: TransferWindow[];
 }
 
-export type AgentState = 'ACTIVE' | 'REVOKED';
+/** agents.AgentState: ENROLLING while its identity is being set up (never targeted). */
+export const AGENT_STATES = ['ENROLLING', 'ACTIVE', 'REVOKED'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
 
 /** agents.AgentView; `online` means it reported within the last two minutes. */
 export interface Agent {
   id: string;
   clientId: string;
   hostname: string;
+  machineId: string;
   siteId: string | null;
   labels: string[];
   agentVersion: string | null;
@@ -179,6 +190,24 @@ export interface JobTarget {
   startedAt: string | null;
   updatedAt: string | null;
   finishedAt: string | null;
+}
+
+/** jobs.AgentJobView: one job that targets an agent, with the agent's row of it. */
+export interface AgentJob {
+  jobId: string;
+  jobName: string | null;
+  jobState: JobState;
+  artifactId: string;
+  jobCreatedAt: string;
+  target: JobTarget;
+}
+
+/** jobs.JobSiteView: a job's progress at one site; `siteId` and `siteName` are null for targets without a site. */
+export interface JobSite {
+  siteId: string | null;
+  siteName: string | null;
+  onlineAgents: number;
+  summary: JobSummary;
 }
 
 /** contracts.events.JobProgress: one Server-Sent Event of /jobs/{id}/stream; `at` in epoch milliseconds. */

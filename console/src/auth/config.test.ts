@@ -1,18 +1,34 @@
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_AUTH_CONFIG, endpoints, loadAuthConfig } from './config';
+import { describe, expect, it, vi } from 'vitest';
+import { TEST_CONSOLE_CONFIG } from '../test/authConfig';
+import { endpoints, loadConsoleConfig } from './config';
 
-describe('loadAuthConfig', () => {
-  it('overrides the defaults with the published settings', async () => {
-    const fetcher = (async () => new Response(JSON.stringify({ keycloakUrl: 'https://sso.example' }), { status: 200 })) as unknown as typeof fetch;
-    expect(await loadAuthConfig(fetcher)).toEqual({ ...DEFAULT_AUTH_CONFIG, keycloakUrl: 'https://sso.example' });
+const answer = (body: unknown, status = 200, type = 'application/json') => vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } }));
+
+describe('loadConsoleConfig', () => {
+  it("reads the control plane's published settings", async () => {
+    const fetcher = answer(TEST_CONSOLE_CONFIG);
+    expect(await loadConsoleConfig(fetcher as unknown as typeof fetch)).toEqual(TEST_CONSOLE_CONFIG);
+    expect(fetcher.mock.calls[0]).toEqual(['/api/v1/console-config', { headers: { Accept: 'application/json' } }]);
   });
 
-  it('falls back to the local stack when nothing is published', async () => {
-    const fetcher = (async () => new Response('', { status: 404 })) as unknown as typeof fetch;
-    expect(await loadAuthConfig(fetcher)).toEqual(DEFAULT_AUTH_CONFIG);
+  it('fails readably instead of guessing where Keycloak is', async () => {
+    const problem = answer({ title: 'Service unavailable', detail: 'starting' }, 503, 'application/problem+json');
+    await expect(loadConsoleConfig(problem as unknown as typeof fetch)).rejects.toThrow('Service unavailable: starting');
+    const down = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as unknown as typeof fetch;
+    await expect(loadConsoleConfig(down)).rejects.toThrow(/Cannot reach the control plane/);
   });
 
-  it("derives Keycloak's endpoints", () => {
-    expect(endpoints({ ...DEFAULT_AUTH_CONFIG, keycloakUrl: 'https://sso.example/' }).token).toBe('https://sso.example/realms/branchcast/protocol/openid-connect/token');
+  it('refuses settings without a realm URL or client id', async () => {
+    const partial = answer({ ...TEST_CONSOLE_CONFIG, realmUrl: '' });
+    await expect(loadConsoleConfig(partial as unknown as typeof fetch)).rejects.toThrow(/lack realmUrl/);
+  });
+});
+
+describe('endpoints', () => {
+  it("derives Keycloak's endpoints from the realm URL", () => {
+    expect(endpoints({ realmUrl: 'https://sso.example/auth/realms/branchcast/', clientId: 'console' }).token)
+      .toBe('https://sso.example/auth/realms/branchcast/protocol/openid-connect/token');
   });
 });

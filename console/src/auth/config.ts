@@ -1,33 +1,44 @@
-/** Where the console signs in: the Keycloak server, realm and public client. */
+import { networkError, responseToError } from '../api/problem';
+
+/** Where the console signs in: the Keycloak realm (`<keycloak>/realms/<realm>`) and the realm's public client. */
 export interface AuthConfig {
-  keycloakUrl: string;
-  realm: string;
+  realmUrl: string;
   clientId: string;
 }
 
-export const DEFAULT_AUTH_CONFIG: AuthConfig = {
-  keycloakUrl: 'http://127.0.0.1:8180',
-  realm: 'branchcast',
-  clientId: 'console',
-};
-
-/** Where the runtime settings are read from: a file served beside index.html, replaceable per deployment. */
-const AUTH_CONFIG_URL = '/console-config.json';
-
-/** The runtime settings; the defaults of the local stack when they cannot be read. */
-export async function loadAuthConfig(fetcher: typeof fetch = fetch): Promise<AuthConfig> {
-  try {
-    const response = await fetcher(AUTH_CONFIG_URL, { headers: { Accept: 'application/json' } });
-    if (!response.ok) return DEFAULT_AUTH_CONFIG;
-    const body = (await response.json()) as Partial<AuthConfig>;
-    return { ...DEFAULT_AUTH_CONFIG, ...body };
-  } catch {
-    return DEFAULT_AUTH_CONFIG;
-  }
+/** console.ConsoleSettings: the sign-in settings the control plane publishes, and its version. */
+export interface ConsoleConfig extends AuthConfig {
+  keycloakUrl: string;
+  realm: string;
+  version: string;
 }
 
-/** The realm's OpenID Connect endpoints (Keycloak's fixed layout). */
+/** Public: the console reads it before anyone has signed in. */
+const CONSOLE_CONFIG_URL = '/api/v1/console-config';
+
+/**
+ * The control plane's console settings. Throws a readable error when they cannot be read: guessing where Keycloak is
+ * would send people to a sign-in page that is not theirs.
+ */
+export async function loadConsoleConfig(fetcher: typeof fetch = fetch): Promise<ConsoleConfig> {
+  let response: Response;
+  try {
+    response = await fetcher(CONSOLE_CONFIG_URL, { headers: { Accept: 'application/json' } });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!response.ok) throw await responseToError(response);
+  const body = (await response.json()) as Partial<ConsoleConfig>;
+  for (const key of ['realmUrl', 'clientId'] as const) {
+    if (typeof body[key] !== 'string' || !body[key]) {
+      throw new Error(`The control plane's console settings lack ${key}; sign-in cannot start.`);
+    }
+  }
+  return body as ConsoleConfig;
+}
+
+/** The realm's OpenID Connect endpoints (Keycloak's fixed layout below the realm URL). */
 export function endpoints(config: AuthConfig) {
-  const base = `${config.keycloakUrl.replace(/\/+$/, '')}/realms/${encodeURIComponent(config.realm)}/protocol/openid-connect`;
+  const base = `${config.realmUrl.replace(/\/+$/, '')}/protocol/openid-connect`;
   return { authorize: `${base}/auth`, token: `${base}/token`, logout: `${base}/logout` };
 }

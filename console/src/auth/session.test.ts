@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_AUTH_CONFIG } from './config';
+import { TEST_CONSOLE_CONFIG } from '../test/authConfig';
 import { Session } from './session';
 import type { Tokens } from './oidc';
 
@@ -9,7 +9,7 @@ describe('Session', () => {
   beforeEach(() => sessionStorage.clear());
 
   it('reads the user name and strongest role from the access token', () => {
-    const session = new Session(DEFAULT_AUTH_CONFIG);
+    const session = new Session(TEST_CONSOLE_CONFIG);
     session.signIn({ accessToken: jwt({ preferred_username: 'operator', roles: ['viewer', 'operator'] }), expiresAt: Date.now() + 300_000 });
     expect(session.user).toEqual({ name: 'operator', role: 'operator' });
   });
@@ -17,7 +17,7 @@ describe('Session', () => {
   it('refreshes an expiring token once for concurrent callers', async () => {
     const fresh: Tokens = { accessToken: jwt({ sub: 'x' }), refreshToken: 'r2', expiresAt: Date.now() + 300_000 };
     const refresh = vi.fn(async () => fresh);
-    const session = new Session(DEFAULT_AUTH_CONFIG, refresh);
+    const session = new Session(TEST_CONSOLE_CONFIG, refresh);
     session.signIn({ accessToken: jwt({ sub: 'x' }), refreshToken: 'r1', idToken: 'id', expiresAt: Date.now() + 1000 });
     const [a, b] = await Promise.all([session.accessToken(), session.accessToken()]);
     expect(a).toBe(fresh.accessToken);
@@ -29,7 +29,7 @@ describe('Session', () => {
   it('refreshes ahead of expiry while the tab stays open', async () => {
     vi.useFakeTimers();
     const refresh = vi.fn(async () => ({ accessToken: jwt({ sub: 'x' }), refreshToken: 'r2', expiresAt: Date.now() + 300_000 }));
-    const session = new Session(DEFAULT_AUTH_CONFIG, refresh);
+    const session = new Session(TEST_CONSOLE_CONFIG, refresh);
     session.signIn({ accessToken: jwt({ sub: 'x' }), refreshToken: 'r1', expiresAt: Date.now() + 300_000 });
     await vi.advanceTimersByTimeAsync(269_000);
     expect(refresh).not.toHaveBeenCalled();
@@ -40,7 +40,7 @@ describe('Session', () => {
   });
 
   it('signs out when the refresh is refused', async () => {
-    const session = new Session(DEFAULT_AUTH_CONFIG, async () => {
+    const session = new Session(TEST_CONSOLE_CONFIG, async () => {
       throw new Error('invalid_grant');
     });
     session.signIn({ accessToken: jwt({ sub: 'x' }), refreshToken: 'r1', expiresAt: Date.now() });

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { RequireRole, useAuth } from '../auth/AuthContext';
-import type { ApiClient } from '../api/client';
 import { endpoints } from '../api/endpoints';
-import { ACTIVE_JOB_STATES, type Agent, type Job, type JobTarget } from '../api/models';
+import { Pager } from '../components/Pager';
 import { ProgressBar } from '../components/ProgressBar';
 import { Empty, ErrorMessage, Loading, StateBadge } from '../components/Status';
 import { useSites } from '../sites/useSiteNames';
@@ -12,23 +11,15 @@ import { useLoad } from '../useLoad';
 import { OnlineBadge } from './AgentsPage';
 import { jobTitle } from './JobsPage';
 
-/** The active jobs that target an agent, with its row of each: the active jobs' targets at its site, searched for it. */
-async function activeJobsOf(api: ApiClient, agent: Agent): Promise<{ job: Job; target: JobTarget }[]> {
-  const pages = await Promise.all(ACTIVE_JOB_STATES.map((state) => endpoints.jobs(api, { state, size: 100 })));
-  const jobs = pages.flatMap((p) => p.items);
-  const rows = await Promise.all(jobs.map((job) => endpoints.jobTargets(api, job.id, { siteId: agent.siteId, size: 500 })));
-  return jobs.flatMap((job, i) => {
-    const target = rows[i].items.find((t) => t.agentId === agent.id);
-    return target ? [{ job, target }] : [];
-  });
-}
+const JOBS_PAGE_SIZE = 25;
 
 /** One agent: its identity, labels, status, and the active jobs it works on. */
 export function AgentDetailPage({ id }: { id: string }) {
   const { api } = useAuth();
   const sites = useSites();
   const agent = useLoad(() => endpoints.agent(api, id), [api, id]);
-  const jobs = useLoad(() => (agent.data ? activeJobsOf(api, agent.data) : Promise.resolve(undefined)), [api, agent.data]);
+  const [jobsPage, setJobsPage] = useState(0);
+  const jobs = useLoad(() => endpoints.agentJobs(api, id, { active: 'true', page: jobsPage, size: JOBS_PAGE_SIZE }), [api, id, jobsPage]);
   const a = agent.data;
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -66,28 +57,35 @@ export function AgentDetailPage({ id }: { id: string }) {
           <dt>Enrolled</dt><dd>{formatTime(a.enrolledAt)}</dd>
           {a.revokedAt && <><dt>Revoked</dt><dd>{formatTime(a.revokedAt)}</dd></>}
           <dt>Client id</dt><dd className="mono">{a.clientId}</dd>
+          <dt>Machine id</dt><dd className="mono">{a.machineId}</dd>
         </dl>
       </div>
       <div className="card">
         <h2>Active jobs</h2>
         <ErrorMessage error={jobs.error} onRetry={jobs.reload} />
         {!jobs.data && !jobs.error && <Loading what="jobs" />}
-        {jobs.data && jobs.data.length === 0 && <Empty>No active job targets this agent.</Empty>}
-        {jobs.data && jobs.data.length > 0 && (
-          <table className="table">
-            <thead><tr><th>Job</th><th>Job state</th><th>Agent state</th><th className="wide">Progress</th><th>Updated</th></tr></thead>
-            <tbody>
-              {jobs.data.map(({ job, target }) => (
-                <tr key={job.id}>
-                  <td><Link to={`/jobs/${job.id}`}>{jobTitle(job)}</Link></td>
-                  <td><StateBadge state={job.state} /></td>
-                  <td><StateBadge state={target.state} /></td>
-                  <td><ProgressBar percent={target.percent} label={`Progress of ${jobTitle(job)} on this agent`} /></td>
-                  <td>{formatTime(target.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        {jobs.data && jobs.data.items.length === 0 && <Empty>No active job targets this agent.</Empty>}
+        {jobs.data && jobs.data.items.length > 0 && (
+          <>
+            <table className="table">
+              <thead><tr><th>Job</th><th>Job state</th><th>Agent state</th><th className="wide">Progress</th><th>Updated</th></tr></thead>
+              <tbody>
+                {jobs.data.items.map(({ jobId, jobName, jobState, target }) => {
+                  const title = jobTitle({ id: jobId, name: jobName });
+                  return (
+                    <tr key={jobId}>
+                      <td><Link to={`/jobs/${jobId}`}>{title}</Link></td>
+                      <td><StateBadge state={jobState} /></td>
+                      <td><StateBadge state={target.state} /></td>
+                      <td><ProgressBar percent={target.percent} label={`Progress of ${title} on this agent`} /></td>
+                      <td>{formatTime(target.updatedAt)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <Pager page={jobsPage} size={JOBS_PAGE_SIZE} total={jobs.data.total} onPage={setJobsPage} />
+          </>
         )}
       </div>
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import { endpoints } from '../api/endpoints';
+import { AGENT_STATES, type AgentState } from '../api/models';
 import { Pager } from '../components/Pager';
 import { Empty, ErrorMessage, Loading, StateBadge } from '../components/Status';
 import { useSites } from '../sites/useSiteNames';
@@ -11,9 +12,9 @@ import { useLoad } from '../useLoad';
 
 const PAGE_SIZE = 50;
 
-/** Whether an agent reports in: online, offline, or revoked. */
-export function OnlineBadge({ online, state }: { online: boolean; state: string }) {
-  if (state === 'REVOKED') return <StateBadge state="revoked" />;
+/** Whether an agent reports in: online or offline while active, otherwise its state (enrolling, revoked). */
+export function OnlineBadge({ online, state }: { online: boolean; state: AgentState }) {
+  if (state !== 'ACTIVE') return <StateBadge state={state} />;
   return <StateBadge state={online ? 'online' : 'offline'} />;
 }
 
@@ -48,8 +49,7 @@ export function AgentsPage() {
           State
           <select value={filter.state} onChange={(e) => change('state', e.target.value)}>
             <option value="">Any</option>
-            <option value="ACTIVE">active</option>
-            <option value="REVOKED">revoked</option>
+            {AGENT_STATES.map((s) => <option key={s} value={s}>{s.toLowerCase()}</option>)}
           </select>
         </label>
         <label>

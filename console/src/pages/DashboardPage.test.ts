@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Agent } from '../api/models';
-import { agentsBySite } from './DashboardPage';
+import type { Site } from '../api/models';
+import { agentsPerSite } from './DashboardPage';
 
-const agent = (siteId: string | null, online: boolean, state: Agent['state'] = 'ACTIVE') => ({ siteId, online, state }) as Agent;
+const site = (id: string, name: string, online: number, offline: number, revoked: number) => ({ id, name, agents: { online, offline, revoked } }) as Site;
 
-describe('agentsBySite', () => {
-  it('counts online and offline agents per site and leaves revoked agents out', () => {
-    const counts = agentsBySite([agent('a', true), agent('a', false), agent('a', true), agent(null, false), agent('b', false, 'REVOKED')]);
-    expect(Object.fromEntries(counts)).toEqual({ a: { online: 2, offline: 1 }, '': { online: 0, offline: 1 } });
+describe('agentsPerSite', () => {
+  it("lists every site by name with the control plane's agent counts", () => {
+    expect(agentsPerSite([site('b', 'Berlin', 2, 1, 0), site('a', 'Aachen', 0, 0, 3)])).toEqual([
+      { id: 'a', name: 'Aachen', online: 0, offline: 0, revoked: 3 },
+      { id: 'b', name: 'Berlin', online: 2, offline: 1, revoked: 0 },
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import type { ApiClient } from '../api/client';
 import { endpoints } from '../api/endpoints';
-import { ACTIVE_JOB_STATES, type Agent } from '../api/models';
+import { ACTIVE_JOB_STATES, type Site } from '../api/models';
 import { Empty, ErrorMessage, Loading, StateBadge } from '../components/Status';
 import { JobProgressCell } from '../jobs/JobProgressCell';
 import { useSites } from '../sites/useSiteNames';
@@ -14,25 +14,15 @@ import { jobTitle } from './JobsPage';
 
 /** The dashboard re-reads its figures this often. */
 const REFRESH_MS = 10_000;
-/** Agents counted per site: the first page of the inventory. */
-const AGENT_SAMPLE = 500;
 
 async function activeJobs(api: ApiClient) {
   const pages = await Promise.all(ACTIVE_JOB_STATES.map((state) => endpoints.jobs(api, { state, size: 50 })));
   return pages.flatMap((p) => p.items).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/** Online and offline agents per site id ('' for agents without a site); revoked agents are left out. */
-export function agentsBySite(agents: Agent[]) {
-  const counts = new Map<string, { online: number; offline: number }>();
-  for (const a of agents) {
-    if (a.state === 'REVOKED') continue;
-    const c = counts.get(a.siteId ?? '') ?? { online: 0, offline: 0 };
-    if (a.online) c.online++;
-    else c.offline++;
-    counts.set(a.siteId ?? '', c);
-  }
-  return counts;
+/** The sites by name with their agents as the control plane counts them: online, offline (both active), revoked. */
+export function agentsPerSite(sites: Site[]) {
+  return [...sites].sort((a, b) => a.name.localeCompare(b.name)).map((s) => ({ id: s.id, name: s.name, ...s.agents }));
 }
 
 /** Bytes of the active jobs by source, as one stacked bar: what the LAN saved the WAN. */
@@ -58,19 +48,18 @@ function SourceSplit({ peers, origin }: { peers: number; origin: number }) {
 export function DashboardPage() {
   const { api } = useAuth();
   const jobs = useLoad(() => activeJobs(api), [api]);
-  const agents = useLoad(() => endpoints.agents(api, { size: AGENT_SAMPLE }), [api]);
   const sites = useSites();
   const { reload: reloadJobs } = jobs;
-  const { reload: reloadAgents } = agents;
+  const { reload: reloadSites } = sites;
 
   useEvery(REFRESH_MS, useCallback(() => {
     reloadJobs();
-    reloadAgents();
-  }, [reloadJobs, reloadAgents]));
+    reloadSites();
+  }, [reloadJobs, reloadSites]));
 
   const peers = jobs.data?.reduce((sum, j) => sum + (j.summary?.bytesFromPeers ?? 0), 0) ?? 0;
   const origin = jobs.data?.reduce((sum, j) => sum + (j.summary?.bytesFromOrigin ?? 0), 0) ?? 0;
-  const perSite = agents.data ? agentsBySite(agents.data.items) : null;
+  const perSite = sites.data ? agentsPerSite(sites.data) : null;
 
   return (
     <section>
@@ -105,27 +94,23 @@ export function DashboardPage() {
       </div>
       <div className="card">
         <h2>Agents per site</h2>
-        <ErrorMessage error={agents.error ?? sites.error} onRetry={() => { agents.reload(); sites.reload(); }} />
-        {!perSite && !agents.error && <Loading what="agents" />}
-        {perSite && perSite.size === 0 && <Empty>No agents are enrolled yet.</Empty>}
-        {perSite && perSite.size > 0 && (
-          <>
-            {agents.data && agents.data.total > agents.data.items.length && (
-              <p className="muted">Counting the first {agents.data.items.length} of {agents.data.total} agents.</p>
-            )}
-            <table className="table">
-              <thead><tr><th>Site</th><th className="num">Online</th><th className="num">Offline</th></tr></thead>
-              <tbody>
-                {[...perSite.entries()].sort(([a], [b]) => sites.nameOf(a).localeCompare(sites.nameOf(b))).map(([siteId, c]) => (
-                  <tr key={siteId}>
-                    <td>{siteId ? sites.nameOf(siteId) : 'No site'}</td>
-                    <td className="num"><span className="dot dot-online" aria-hidden="true" /> {c.online}</td>
-                    <td className="num"><span className={`dot ${c.offline ? 'dot-offline' : 'dot-none'}`} aria-hidden="true" /> {c.offline}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </>
+        <ErrorMessage error={sites.error} onRetry={sites.reload} />
+        {!perSite && !sites.error && <Loading what="sites" />}
+        {perSite && perSite.length === 0 && <Empty>No sites yet. <Link to="/sites">Add a site</Link></Empty>}
+        {perSite && perSite.length > 0 && (
+          <table className="table">
+            <thead><tr><th>Site</th><th className="num">Online</th><th className="num">Offline</th><th className="num">Revoked</th></tr></thead>
+            <tbody>
+              {perSite.map((site) => (
+                <tr key={site.id}>
+                  <td>{site.name}</td>
+                  <td className="num"><span className="dot dot-online" aria-hidden="true" /> {site.online}</td>
+                  <td className="num"><span className={`dot ${site.offline ? 'dot-offline' : 'dot-none'}`} aria-hidden="true" /> {site.offline}</td>
+                  <td className="num">{site.revoked}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </div>
     </section>

@@ -10,16 +10,16 @@ import { SiteBars } from '../jobs/SiteBars';
 import { StreamIndicator } from '../jobs/StreamIndicator';
 import { TargetsTable } from '../jobs/TargetsTable';
 import { useJobProgress } from '../jobs/useJobProgress';
-import { useSites } from '../sites/useSiteNames';
 import { formatBytes, formatRate, formatTime } from '../format';
 import { Link } from '../router';
 import { useLoad } from '../useLoad';
+import { useThrottled } from '../useThrottled';
 import { jobTitle } from './JobsPage';
 
-/** Target rows fetched at once; the table filters and sorts them in the browser. */
-const TARGET_ROWS = 500;
-/** Target rows are refetched at most this often while updates stream in. */
-const TARGET_REFRESH_MS = 5000;
+/** While progress streams in, the per-site bars are refetched at most this often. */
+const SITES_REFRESH_MS = 2000;
+/** ...and the page of agent rows at most this often, so rows do not reshuffle under the reader's eyes. */
+const TARGETS_REFRESH_MS = 5000;
 
 /** One job, live: overall and per-site progress, bytes from peers vs origin over time, every agent's row, and actions. */
 export function JobDetailPage({ id }: { id: string }) {
@@ -28,9 +28,9 @@ export function JobDetailPage({ id }: { id: string }) {
   const [job, setJob] = useState<Job>();
   useEffect(() => setJob(loaded.data), [loaded.data]);
   const { latest, samples, status } = useJobProgress(job);
-  const sites = useSites();
-  const refreshTick = Math.floor((latest?.at ?? 0) / TARGET_REFRESH_MS);
-  const targets = useLoad(() => endpoints.jobTargets(api, id, { size: TARGET_ROWS }), [api, id, refreshTick, latest?.state]);
+  const sitesTick = useThrottled(latest?.at, SITES_REFRESH_MS);
+  const targetsTick = useThrottled(latest?.at, TARGETS_REFRESH_MS);
+  const sites = useLoad(() => endpoints.jobSites(api, id), [api, id, sitesTick]);
   const artifact = useLoad(() => (job ? endpoints.artifact(api, job.artifactId) : Promise.resolve(undefined)), [api, job?.artifactId]);
 
   if (loaded.error) return <ErrorMessage error={loaded.error} onRetry={loaded.reload} />;
@@ -77,16 +77,13 @@ export function JobDetailPage({ id }: { id: string }) {
 
       <div className="card">
         <h2>Sites</h2>
-        <ErrorMessage error={targets.error} onRetry={targets.reload} />
-        {targets.data ? <SiteBars targets={targets.data.items} artifactSize={artifact.data?.sizeBytes ?? 0} nameOf={sites.nameOf} /> : <Loading what="sites" />}
+        <ErrorMessage error={sites.error} onRetry={sites.reload} />
+        {sites.data ? <SiteBars sites={sites.data} /> : !sites.error && <Loading what="sites" />}
       </div>
 
       <div className="card">
         <h2>Agents</h2>
-        {targets.data && targets.data.total > targets.data.items.length && (
-          <p className="muted">Showing the first {targets.data.items.length} of {targets.data.total} agents.</p>
-        )}
-        {targets.data ? <TargetsTable rows={targets.data.items} siteName={sites.nameOf} /> : !targets.error && <Loading what="agents" />}
+        <TargetsTable jobId={id} sites={sites.data} refresh={targetsTick} />
       </div>
     </section>
   );

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import { AuthProvider } from '../auth/AuthContext';
-import { DEFAULT_AUTH_CONFIG } from '../auth/config';
+import { TEST_CONSOLE_CONFIG } from './authConfig';
 import { Session } from '../auth/session';
 
 /** An access token carrying the given roles; unsigned, as the console never verifies tokens itself. */
@@ -27,7 +27,7 @@ export function stubApi(routes: Record<string, unknown>) {
 /** Renders `ui` for a user signed in with `roles`. */
 export function renderSignedIn(ui: ReactNode, roles: string[]) {
   sessionStorage.clear();
-  const session = new Session(DEFAULT_AUTH_CONFIG);
+  const session = new Session(TEST_CONSOLE_CONFIG);
   session.signIn({ accessToken: fakeToken(roles), expiresAt: Date.now() + 300_000 });
-  return render(<AuthProvider config={DEFAULT_AUTH_CONFIG} session={session}>{ui}</AuthProvider>);
+  return render(<AuthProvider config={TEST_CONSOLE_CONFIG} session={session}>{ui}</AuthProvider>);
 }
