@@ -49,6 +49,8 @@ async function browserFor(user) {
   const profile = mkdtempSync(join(tmpdir(), `branchcast-e2e-${user}-`));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 860 },
+    // progress bars animate unless the user asks for reduced motion; screenshots should show where they end
+    reducedMotion: 'reduce',
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(TIMEOUT);
@@ -164,6 +166,7 @@ async function main() {
     await step('operator watches the job reach 100 % on the real agents', async () => {
       await page.locator('h1 .badge', { hasText: 'completed' }).waitFor({ timeout: 120_000 });
       await page.getByText('100 %').first().waitFor();
+      await page.getByText(`${OFFICE_AGENTS}/${OFFICE_AGENTS} agents`).waitFor();
       await shot(page, 'job-detail');
     });
     await step('the dashboard shows the delivered job', async () => {
