@@ -1,5 +1,5 @@
 import { withQuery, xhrError, type ApiClient, type Query } from './client';
-import type { Agent, AgentJob, Artifact, AuditEvent, EnrollmentToken, EnrollmentTokenRequest, Job, JobAction, JobRequest, JobSite, JobTarget, JobTargets, Page, Site, SiteRequest } from './models';
+import type { Agent, AgentJob, Artifact, AuditEvent, DeliveryStats, EnrollmentToken, EnrollmentTokenRequest, Job, JobAction, JobRequest, JobSite, JobTarget, JobTargets, Page, Site, SiteRequest } from './models';
 import { networkError } from './problem';
 
 /** The control plane's endpoints, typed. One function per call the console makes. */
@@ -31,6 +31,8 @@ export const endpoints = {
   artifact: (api: ApiClient, id: string) => api.get<Artifact>(`/api/v1/artifacts/${id}`),
   deleteArtifact: (api: ApiClient, id: string) => api.delete(`/api/v1/artifacts/${id}`),
   downloadTorrent: (api: ApiClient, artifact: Artifact) => api.download(artifact.links.torrent, `${artifact.name}-${artifact.version}.torrent`),
+
+  deliveryStats: (api: ApiClient, window: DeliveryStats['window']) => api.get<DeliveryStats>('/api/v1/stats/delivery', { window }),
 
   audit: (api: ApiClient, query: Query) => api.get<Page<AuditEvent>>('/api/v1/audit', query),
 };

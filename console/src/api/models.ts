@@ -70,6 +70,16 @@ export interface Agent {
   revokedAt: string | null;
 }
 
+/** GET /api/v1/stats/delivery: bytes by source of the targets updated within the window. */
+export interface DeliveryStats {
+  window: '24h' | '7d';
+  since: string;
+  bytesFromPeers: number;
+  bytesFromOrigin: number;
+  targets: number;
+  targetsCompleted: number;
+}
+
 /** POST /api/v1/enrollment-tokens. */
 export interface EnrollmentTokenRequest {
   siteId: string;

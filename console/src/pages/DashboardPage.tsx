@@ -1,8 +1,8 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import type { ApiClient } from '../api/client';
 import { endpoints } from '../api/endpoints';
-import { ACTIVE_JOB_STATES, type Site } from '../api/models';
+import { ACTIVE_JOB_STATES, type DeliveryStats, type Site } from '../api/models';
 import { Empty, ErrorMessage, Loading, StateBadge } from '../components/Status';
 import { JobProgressCell } from '../jobs/JobProgressCell';
 import { useSites } from '../sites/useSiteNames';
@@ -25,10 +25,15 @@ export function agentsPerSite(sites: Site[]) {
   return [...sites].sort((a, b) => a.name.localeCompare(b.name)).map((s) => ({ id: s.id, name: s.name, ...s.agents }));
 }
 
-/** Bytes of the active jobs by source, as one stacked bar: what the LAN saved the WAN. */
+type SplitWindow = 'active' | DeliveryStats['window'];
+const WINDOWS: { value: SplitWindow; label: string }[] = [
+  { value: 'active', label: 'Active jobs' }, { value: '24h', label: 'Last 24 h' }, { value: '7d', label: 'Last 7 days' },
+];
+
+/** Delivered bytes by source, as one stacked bar: what the LAN saved the WAN. */
 function SourceSplit({ peers, origin }: { peers: number; origin: number }) {
   const total = peers + origin;
-  if (total === 0) return <Empty>No bytes delivered by active jobs yet.</Empty>;
+  if (total === 0) return <Empty>No bytes delivered in this period yet.</Empty>;
   const share = (peers * 100) / total;
   return (
     <div>
@@ -49,16 +54,24 @@ export function DashboardPage() {
   const { api } = useAuth();
   const jobs = useLoad(() => activeJobs(api), [api]);
   const sites = useSites();
+  const [period, setPeriod] = useState<SplitWindow>('24h');
+  const delivery = useLoad(() => (period === 'active' ? Promise.resolve(null) : endpoints.deliveryStats(api, period)), [api, period]);
   const { reload: reloadJobs } = jobs;
   const { reload: reloadSites } = sites;
+  const { reload: reloadDelivery } = delivery;
 
   useEvery(REFRESH_MS, useCallback(() => {
     reloadJobs();
     reloadSites();
-  }, [reloadJobs, reloadSites]));
+    reloadDelivery();
+  }, [reloadJobs, reloadSites, reloadDelivery]));
 
-  const peers = jobs.data?.reduce((sum, j) => sum + (j.summary?.bytesFromPeers ?? 0), 0) ?? 0;
-  const origin = jobs.data?.reduce((sum, j) => sum + (j.summary?.bytesFromOrigin ?? 0), 0) ?? 0;
+  const split = period === 'active'
+    ? jobs.data && {
+      peers: jobs.data.reduce((sum, j) => sum + (j.summary?.bytesFromPeers ?? 0), 0),
+      origin: jobs.data.reduce((sum, j) => sum + (j.summary?.bytesFromOrigin ?? 0), 0),
+    }
+    : delivery.data && { peers: delivery.data.bytesFromPeers, origin: delivery.data.bytesFromOrigin };
   const perSite = sites.data ? agentsPerSite(sites.data) : null;
 
   return (
@@ -88,8 +101,13 @@ export function DashboardPage() {
         </div>
         <div className="card">
           <h2>Bytes from peers vs origin</h2>
-          <p className="muted">Active jobs</p>
-          {jobs.data && <SourceSplit peers={peers} origin={origin} />}
+          <div className="segmented" role="group" aria-label="Period">
+            {WINDOWS.map((w) => (
+              <button key={w.value} type="button" aria-pressed={period === w.value} onClick={() => setPeriod(w.value)}>{w.label}</button>
+            ))}
+          </div>
+          {period !== 'active' && <ErrorMessage error={delivery.error} onRetry={delivery.reload} />}
+          {split && <SourceSplit peers={split.peers} origin={split.origin} />}
         </div>
       </div>
       <div className="card">

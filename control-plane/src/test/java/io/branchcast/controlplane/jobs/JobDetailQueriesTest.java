@@ -6,6 +6,7 @@ import io.branchcast.controlplane.support.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -190,5 +192,32 @@ class JobDetailQueriesTest {
                 .then().statusCode(404).body("code", equalTo("not-found"));
         given().auth().oauth2(Tokens.viewer()).queryParam("size", 501).when().get("/api/v1/agents/" + agent + "/jobs")
                 .then().statusCode(422);
+    }
+
+    @Test
+    void deliveryStatsSumBytesBySourceOverTheLastDayOrWeek() {
+        List<UUID> agents = fixtures.agents(fixtures.site("delivery-" + UUID.randomUUID()), 2);
+        UUID job = job(agents);
+        JsonPath dayBefore = delivery("24h").extract().jsonPath();
+        JsonPath weekBefore = delivery("7d").extract().jsonPath();
+
+        progress(job, agents.get(0), "COMPLETED", 1000, 700, 300);
+        progress(job, agents.get(1), "COMPLETED", 1000, 1000, 0);
+        fixtures.execute("UPDATE job_targets SET updated_at = now() - interval '3 days' WHERE job_id = ?1 AND agent_id = ?2",
+                job, agents.get(1));
+
+        JsonPath day = delivery("24h").body("window", equalTo("24h")).extract().jsonPath();
+        JsonPath week = delivery("7d").body("window", equalTo("7d")).extract().jsonPath();
+        assertThat(day.getLong("bytesFromPeers") - dayBefore.getLong("bytesFromPeers")).isEqualTo(700);
+        assertThat(day.getLong("bytesFromOrigin") - dayBefore.getLong("bytesFromOrigin")).isEqualTo(300);
+        assertThat(week.getLong("bytesFromPeers") - weekBefore.getLong("bytesFromPeers")).isEqualTo(1700);
+        given().auth().oauth2(Tokens.viewer()).queryParam("window", "1y").when().get("/api/v1/stats/delivery")
+                .then().statusCode(422).body("code", equalTo("invalid"));
+        given().when().get("/api/v1/stats/delivery").then().statusCode(401);
+    }
+
+    private ValidatableResponse delivery(String window) {
+        return given().auth().oauth2(Tokens.viewer()).queryParam("window", window).when().get("/api/v1/stats/delivery")
+                .then().statusCode(200);
     }
 }
