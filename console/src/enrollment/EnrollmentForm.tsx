@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { EnrollmentTokenRequest, Site } from '../api/models';
-import { ApiError } from '../api/problem';
-import { Field, fieldErrors } from '../components/Field';
+import { Field } from '../components/Field';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { ErrorMessage } from '../components/Status';
 import { emptyEnrollmentForm, MAX_EXPIRY_HOURS, MAX_USES, toEnrollmentRequest, validateEnrollment, type EnrollmentForm as Form } from './validation';
 
@@ -10,27 +10,9 @@ const FORM_KEYS = ['siteId', 'expiresInSeconds', 'maxUses', 'labels'];
 /** Creates an enrollment token for a site: how long it is valid, how many machines it may enroll, their labels. */
 export function EnrollmentForm({ sites, onSubmit }: { sites: Site[]; onSubmit: (request: EnrollmentTokenRequest) => Promise<void> }) {
   const [form, setForm] = useState<Form>({ ...emptyEnrollmentForm, siteId: sites.length === 1 ? sites[0].id : '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found = validateEnrollment(form);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) return;
-    setSaving(true);
-    try {
-      await onSubmit(toEnrollmentRequest(form));
-    } catch (error) {
-      if (error instanceof ApiError) setErrors(fieldErrors(error.fields, FORM_KEYS));
-      setFailure(error);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { errors, failure, saving, submit } = useFormSubmit(() => validateEnrollment(form),
+    () => onSubmit(toEnrollmentRequest(form)), FORM_KEYS);
 
   return (
     <form className="card form" noValidate onSubmit={submit} aria-label="Create enrollment token">

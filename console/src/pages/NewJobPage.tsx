@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useAuth } from '../auth/AuthContext';
 import { endpoints } from '../api/endpoints';
-import { ApiError, describeError } from '../api/problem';
-import { Field, fieldErrors } from '../components/Field';
+import { describeError } from '../api/problem';
+import { Field } from '../components/Field';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { ErrorMessage, Loading } from '../components/Status';
 import { useTargetPreview } from '../jobs/useTargetPreview';
 import { emptyJobForm, targetsOf, toJobRequest, validateJob, type JobForm } from '../jobs/validation';
@@ -19,30 +20,15 @@ export function NewJobPage() {
   const artifacts = useLoad(() => endpoints.artifacts(api, { state: 'READY', size: 200 }), [api]);
   const sites = useSites();
   const [form, setForm] = useState<JobForm>(emptyJobForm);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const preview = useTargetPreview(targetsOf(form));
 
   const set = <K extends keyof JobForm>(key: K, value: JobForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const toggleSite = (id: string) => set('siteIds', form.siteIds.includes(id) ? form.siteIds.filter((s) => s !== id) : [...form.siteIds, id]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found = validateJob(form);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) return;
-    setSaving(true);
-    try {
-      const job = await endpoints.createJob(api, toJobRequest(form));
-      navigate(`/jobs/${job.id}`);
-    } catch (error) {
-      if (error instanceof ApiError) setErrors(fieldErrors(error.fields, FORM_KEYS));
-      setFailure(error);
-      setSaving(false);
-    }
-  };
+  const { errors, failure, saving, submit } = useFormSubmit(() => validateJob(form), async () => {
+    const job = await endpoints.createJob(api, toJobRequest(form));
+    navigate(`/jobs/${job.id}`);
+  }, FORM_KEYS);
 
   if (artifacts.error || sites.error) return <ErrorMessage error={artifacts.error ?? sites.error} onRetry={() => { artifacts.reload(); sites.reload(); }} />;
   if (!artifacts.data || !sites.data) return <Loading what="artifacts and sites" />;

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { DAYS, type DayOfWeek, type SiteRequest } from '../api/models';
-import { ApiError } from '../api/problem';
-import { Field, fieldErrors } from '../components/Field';
+import { Field } from '../components/Field';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { ErrorMessage } from '../components/Status';
 import { toSiteRequest, validateSite, type SiteForm as Form, type WindowForm } from './validation';
 
@@ -31,26 +31,8 @@ function WindowRow({ index, value, error, onChange, onRemove }: { index: number;
 /** Creates or edits a site; validates subnets as CIDR like the server and shows the server's field errors too. */
 export function SiteForm({ initial, submitLabel, onSubmit, onCancel }: { initial: Form; submitLabel: string; onSubmit: (request: SiteRequest) => Promise<void>; onCancel: () => void }) {
   const [form, setForm] = useState<Form>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const found = validateSite(form);
-    setErrors(found);
-    setFailure(null);
-    if (Object.keys(found).length) return;
-    setSaving(true);
-    try {
-      await onSubmit(toSiteRequest(form));
-    } catch (error) {
-      if (error instanceof ApiError) setErrors(fieldErrors(error.fields, FORM_KEYS));
-      setFailure(error);
-      setSaving(false);
-    }
-  };
+  const { errors, failure, saving, submit } = useFormSubmit(() => validateSite(form), () => onSubmit(toSiteRequest(form)), FORM_KEYS);
 
   return (
     <form className="card form" noValidate onSubmit={submit} aria-label={submitLabel}>
