@@ -13,9 +13,9 @@ import java.util.Collection;
 /**
  * UploadServer is the session's serving side: cooperative choking (every interested peer is unchoked while fewer than
  * the slot limit are; a LAN swarm has no use for tit-for-tat) and answering queued requests with verified data from
- * the store, sent by the OS from the file into the socket ({@link VerifiedBlockRegion}), paced by the socket's write
- * queue. It is not responsible for the request queue itself (the connection keeps it) nor for downloading. Owned by
- * the session's context.
+ * the store, sent by the OS from the file into the socket ({@link VerifiedBlockRegion}). A region holds no data, so
+ * the peer's capped request queue is what bounds the blocks queued on its socket. It is not responsible for the request
+ * queue itself (the connection keeps it) nor for downloading. Owned by the session's context.
  */
 final class UploadServer {
 
