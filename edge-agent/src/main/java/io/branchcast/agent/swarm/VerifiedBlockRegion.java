@@ -1,6 +1,7 @@
 package io.branchcast.agent.swarm;
 
 import io.branchcast.agent.swarm.storage.PieceStore;
+import io.branchcast.agent.swarm.storage.StorageException;
 import io.branchcast.agent.swarm.wire.BlockRef;
 import io.netty.channel.FileRegion;
 import io.netty.util.AbstractReferenceCounted;
@@ -25,6 +26,7 @@ final class VerifiedBlockRegion extends AbstractReferenceCounted implements File
         this.block = block;
     }
 
+    /** The block's offset inside its piece; the store maps it to the file. */
     @Override
     public long position() {
         return block.begin();
@@ -49,9 +51,14 @@ final class VerifiedBlockRegion extends AbstractReferenceCounted implements File
     @Override
     public long transferTo(WritableByteChannel target, long position) throws IOException {
         int from = Math.toIntExact(position);
-        long sent = store.transferVerified(block.pieceIndex(), block.begin() + from, block.length() - from, target);
-        transferred += sent;
-        return sent;
+        try {
+            long sent = store.transferVerified(block.pieceIndex(), block.begin() + from, block.length() - from, target);
+            transferred += sent;
+            return sent;
+        } catch (StorageException e) {
+            // As an I/O error Netty closes the connection: the peer asks someone else instead of waiting for the block.
+            throw new IOException("cannot serve " + block + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
