@@ -33,7 +33,6 @@ public class SwarmOptions {
     /** Cooperative LAN swarm: every interested peer is unchoked, up to this many at once. */
     public static final int DEFAULT_MAX_UPLOAD_SLOTS = 64;
     /** Block reads from storage in flight per unchoked peer; bounds upload memory. */
-    public static final int DEFAULT_MAX_READS_PER_PEER = 32;
     /** Received blocks not yet on disk, all peers together; above it reading from peers pauses. */
     public static final int DEFAULT_MAX_PENDING_WRITES = 1024;
     /** The origin is asked only this long after start (peers first), and only for pieces no connected peer has. */
@@ -61,7 +60,6 @@ public class SwarmOptions {
     private int minPipelineDepth = DEFAULT_MIN_PIPELINE_DEPTH;
     private int maxPipelineDepth = DEFAULT_MAX_PIPELINE_DEPTH;
     private int maxUploadSlots = DEFAULT_MAX_UPLOAD_SLOTS;
-    private int maxReadsPerPeer = DEFAULT_MAX_READS_PER_PEER;
     private int maxPendingWrites = DEFAULT_MAX_PENDING_WRITES;
     private long originGraceMs = DEFAULT_ORIGIN_GRACE_MS;
     private long originTakeoverMs = DEFAULT_ORIGIN_TAKEOVER_MS;
@@ -85,7 +83,6 @@ public class SwarmOptions {
         this.minPipelineDepth = other.minPipelineDepth;
         this.maxPipelineDepth = other.maxPipelineDepth;
         this.maxUploadSlots = other.maxUploadSlots;
-        this.maxReadsPerPeer = other.maxReadsPerPeer;
         this.maxPendingWrites = other.maxPendingWrites;
         this.originGraceMs = other.originGraceMs;
         this.originTakeoverMs = other.originTakeoverMs;
@@ -171,15 +168,6 @@ public class SwarmOptions {
 
     public SwarmOptions setMaxUploadSlots(int maxUploadSlots) {
         this.maxUploadSlots = atLeast(0, maxUploadSlots, "maxUploadSlots");
-        return this;
-    }
-
-    public int getMaxReadsPerPeer() {
-        return maxReadsPerPeer;
-    }
-
-    public SwarmOptions setMaxReadsPerPeer(int maxReadsPerPeer) {
-        this.maxReadsPerPeer = atLeast(1, maxReadsPerPeer, "maxReadsPerPeer");
         return this;
     }
 

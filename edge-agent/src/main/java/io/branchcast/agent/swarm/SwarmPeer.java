@@ -35,8 +35,6 @@ final class SwarmPeer {
     int pipelineDepth;
     /** The peer's BEP 10 "reqq", 0 when unknown; our pipeline never exceeds it. */
     int peerQueueLimit;
-    /** Storage reads in flight for the peer's requests. */
-    int readsInFlight;
     /** Last time the peer announced a piece; a stalled origin owner loses its pieces to others. */
     long lastHaveNanos;
     /** The peer said in its BEP 10 handshake that it fetches from the origin (so it owns a share of the pieces). */

@@ -58,8 +58,6 @@ public final class SwarmSession extends VerticleBase {
     private static final System.Logger LOG = System.getLogger(SwarmSession.class.getName());
     /** Corrupt pieces shared with other senders after which a host is banned anyway. */
     private static final int SHARED_CORRUPTION_STRIKES = 3;
-    /** Bytes of piece chunks kept in memory for serving: two chunks for each of 8 peers being served. */
-    private static final int PIECE_CACHE_BYTES = 1024 * 1024;
 
     private final Manifest manifest;
     private final InfoDictionary info;
@@ -120,8 +118,7 @@ public final class SwarmSession extends VerticleBase {
         peers = new PeerSet(vertx, options, handshake, limits, banList, admission, origin != null, new PeerEvents());
         scheduler = new RequestScheduler(picker, options);
         writer = new PieceWriter(store, options.getMaxPendingWrites(), new WriteOutcome());
-        uploads = new UploadServer(new PieceCache(store, info::pieceSize, PIECE_CACHE_BYTES), verified, options,
-                uploaded);
+        uploads = new UploadServer(store, verified, options, uploaded);
         if (origin != null) {
             originFallback = new OriginFallback(origin, info, options, peerId, verified,
                     piece -> picker.availability(piece) > 0, new OriginSink(), now);

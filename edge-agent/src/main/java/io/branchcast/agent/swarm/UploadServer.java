@@ -1,13 +1,11 @@
 package io.branchcast.agent.swarm;
 
+import io.branchcast.agent.swarm.storage.PieceStore;
 import io.branchcast.agent.swarm.wire.BlockRef;
 import io.branchcast.agent.swarm.wire.Choke;
-import io.branchcast.agent.swarm.wire.Piece;
 import io.branchcast.agent.swarm.wire.RejectRequest;
 import io.branchcast.agent.swarm.wire.Request;
 import io.branchcast.agent.swarm.wire.Unchoke;
-import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 
 import java.util.BitSet;
 import java.util.Collection;
@@ -15,12 +13,13 @@ import java.util.Collection;
 /**
  * UploadServer is the session's serving side: cooperative choking (every interested peer is unchoked while fewer than
  * the slot limit are; a LAN swarm has no use for tit-for-tat) and answering queued requests with verified data from
- * the {@link PieceCache}, a bounded number of reads per peer, paced by the socket's write queue. It is not responsible
- * for the request queue itself (the connection keeps it) nor for downloading. Owned by the session's context.
+ * the store, sent by the OS from the file into the socket ({@link VerifiedBlockRegion}). A region holds no data, so
+ * the peer's capped request queue is what bounds the blocks queued on its socket. It is not responsible for the request
+ * queue itself (the connection keeps it) nor for downloading. Owned by the session's context.
  */
 final class UploadServer {
 
-    private final PieceCache cache;
+    private final PieceStore store;
     private final BitSet verified;
     private final SwarmOptions options;
     private final RateMeter uploaded;
@@ -31,8 +30,8 @@ final class UploadServer {
      * @param verified the session's live set of verified pieces: only those are served
      * @param uploaded the session-wide upload counter
      */
-    UploadServer(PieceCache cache, BitSet verified, SwarmOptions options, RateMeter uploaded) {
-        this.cache = cache;
+    UploadServer(PieceStore store, BitSet verified, SwarmOptions options, RateMeter uploaded) {
+        this.store = store;
         this.verified = verified;
         this.options = options;
         this.uploaded = uploaded;
@@ -77,11 +76,8 @@ final class UploadServer {
     }
 
     private void serve(SwarmPeer peer) {
-        while (peer.readsInFlight < options.getMaxReadsPerPeer()) {
-            Request request = peer.connection.pollRequest();
-            if (request == null) {
-                return;
-            }
+        Request request;
+        while ((request = peer.connection.pollRequest()) != null) {
             BlockRef block = request.block();
             if (!verified.get(block.pieceIndex())) {
                 if (peer.connection.fastEnabled()) {
@@ -89,30 +85,9 @@ final class UploadServer {
                 }
                 continue;
             }
-            Future<Buffer> content = cache.get(block.pieceIndex(), block.begin(), block.length());
-            if (content.isComplete()) {
-                deliver(peer, block, content);
-                continue;
-            }
-            peer.readsInFlight++;
-            content.onComplete(result -> {
-                peer.readsInFlight--;
-                deliver(peer, block, content);
-                serve(peer);
-            });
-        }
-    }
-
-    private void deliver(SwarmPeer peer, BlockRef block, Future<Buffer> content) {
-        if (peer.connection.isClosed()) {
-            return;
-        }
-        if (content.succeeded()) {
-            peer.connection.send(new Piece(block.pieceIndex(), block.begin(), content.result()));
+            peer.connection.sendPiece(block.pieceIndex(), block.begin(), new VerifiedBlockRegion(store, block));
             peer.upload.add(block.length());
             uploaded.add(block.length());
-        } else if (peer.connection.fastEnabled()) {
-            peer.connection.send(new RejectRequest(block));
         }
     }
 }

@@ -11,7 +11,9 @@ import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -186,6 +188,29 @@ public final class FilePieceStore implements PieceStore {
             readFully(channel(), bytes, info.pieceOffset(piece) + offset);
             return Buffer.buffer(bytes.array());
         });
+    }
+
+    @Override
+    public long transferVerified(int piece, int offset, int length, WritableByteChannel target) throws IOException {
+        checkBlock(piece, offset, length);
+        FileChannel source = verifiedSource(piece);
+        try {
+            return source.transferTo(info.pieceOffset(piece) + offset, length, target);
+        } catch (ClosedChannelException e) {
+            // complete() swapped the staged channel for the installed file's while this transfer began: same bytes.
+            FileChannel current = verifiedSource(piece);
+            if (current == source) {
+                throw e;
+            }
+            return current.transferTo(info.pieceOffset(piece) + offset, length, target);
+        }
+    }
+
+    private synchronized FileChannel verifiedSource(int piece) {
+        if (!verified.get(piece)) {
+            throw new StorageException(Code.NOT_VERIFIED, "piece " + piece + " is not verified");
+        }
+        return channel();
     }
 
     @Override

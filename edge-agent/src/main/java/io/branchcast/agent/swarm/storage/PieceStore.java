@@ -2,6 +2,8 @@ package io.branchcast.agent.swarm.storage;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import java.io.IOException;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
@@ -44,6 +46,16 @@ public interface PieceStore {
 
     /** Reads a block of a verified piece; fails with NOT_VERIFIED otherwise. */
     Future<Buffer> readBlock(int piece, int offset, int length);
+
+    /**
+     * Sends bytes of a verified piece straight to a channel (a peer's socket) and returns how many it took (0 when the
+     * socket is full). The exception to the worker-pool rule: it runs on the event loop when the socket can take data,
+     * as Vert.x's own {@code sendFile} does, because from a file the OS copies page-cache pages into the socket
+     * without the data passing through this process ({@code sendfile}).
+     *
+     * @throws StorageException NOT_VERIFIED, OUT_OF_RANGE or CLOSED
+     */
+    long transferVerified(int piece, int offset, int length, WritableByteChannel target) throws IOException;
 
     /**
      * Hashes the piece as written and compares it with the manifest; call it once every write to the piece has

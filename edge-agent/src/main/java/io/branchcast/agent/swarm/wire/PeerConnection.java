@@ -1,10 +1,12 @@
 package io.branchcast.agent.swarm.wire;
 
+import io.netty.channel.FileRegion;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
 
@@ -127,6 +129,20 @@ public final class PeerConnection {
             amInterested = false;
         }
         codec.encode(message, writer);
+        lastWriteNanos = System.nanoTime();
+    }
+
+    /**
+     * Sends a piece message whose block is {@code block}, a file region the transport sends without copying it through
+     * the heap (sendfile). The region is released once sent, or at once if the connection is closed.
+     */
+    public void sendPiece(int pieceIndex, int begin, FileRegion block) {
+        if (closeReason != null) {
+            block.release();
+            return;
+        }
+        socket.write(WireCodec.encodePieceHeader(pieceIndex, begin, Math.toIntExact(block.count())));
+        ((NetSocketInternal) socket).writeMessage(block);
         lastWriteNanos = System.nanoTime();
     }
 

@@ -54,13 +54,18 @@ public final class WireCodec {
      */
     public void encode(PeerMessage message, Consumer<Buffer> out) {
         if (message instanceof Piece piece) {
-            // piece: <len=0009+X><id=7><index><begin><block>
-            out.accept(Buffer.buffer(13).appendInt(9 + piece.data().length()).appendByte(id(MessageId.PIECE))
-                    .appendInt(piece.pieceIndex()).appendInt(piece.begin()));
+            out.accept(encodePieceHeader(piece.pieceIndex(), piece.begin(), piece.data().length()));
             out.accept(piece.data());
         } else {
             out.accept(encodeControl(message));
         }
+    }
+
+    /** The 13 bytes that precede a piece message's block of {@code length} bytes. */
+    public static Buffer encodePieceHeader(int pieceIndex, int begin, int length) {
+        // piece: <len=0009+X><id=7><index><begin><block>
+        return Buffer.buffer(13).appendInt(9 + length).appendByte(id(MessageId.PIECE)).appendInt(pieceIndex)
+                .appendInt(begin);
     }
 
     /** Encodes a message into one new buffer (a piece's block is copied; use {@link #encode(PeerMessage, Consumer)} on hot paths). */

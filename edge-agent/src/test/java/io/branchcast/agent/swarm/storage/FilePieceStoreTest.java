@@ -2,6 +2,7 @@ package io.branchcast.agent.swarm.storage;
 
 import static io.branchcast.agent.swarm.storage.StoreFixture.PIECE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.branchcast.agent.swarm.storage.StorageException.Code;
 import io.vertx.core.Future;
@@ -53,6 +54,33 @@ class FilePieceStoreTest {
                     assertThat(store.verifiedPieces()).isEqualTo(bits(0));
                     return store;
                 }))
+                .compose(FilePieceStore::close))
+                .onComplete(test.succeedingThenComplete());
+    }
+
+    @Test
+    void transfersOnlyVerifiedBytesToAChannel(Vertx vertx, VertxTestContext test) {
+        Path sink = dir.resolve("sink.bin");
+        open(vertx).compose(store -> download(store, 1)
+                .map(v -> {
+                    try (FileChannel out = FileChannel.open(sink, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                        long sent = 0;
+                        while (sent < 300) {
+                            sent += store.transferVerified(1, 100 + (int) sent, 300 - (int) sent, out);
+                        }
+                        assertThat(Files.readAllBytes(sink))
+                                .isEqualTo(Arrays.copyOfRange(fixture.content, PIECE + 100, PIECE + 400));
+                        assertThatThrownBy(() -> store.transferVerified(2, 0, 16, out))
+                                .isInstanceOfSatisfying(StorageException.class,
+                                        e -> assertThat(e.code()).isEqualTo(Code.NOT_VERIFIED));
+                        assertThatThrownBy(() -> store.transferVerified(1, PIECE - 8, 16, out))
+                                .isInstanceOfSatisfying(StorageException.class,
+                                        e -> assertThat(e.code()).isEqualTo(Code.OUT_OF_RANGE));
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                    return store;
+                })
                 .compose(FilePieceStore::close))
                 .onComplete(test.succeedingThenComplete());
     }
