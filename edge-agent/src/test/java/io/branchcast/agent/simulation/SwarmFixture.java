@@ -28,7 +28,8 @@ import java.util.stream.IntStream;
 final class SwarmFixture implements AutoCloseable {
 
     static final int PORT = 6881;
-    private static final Duration STARTUP = Duration.ofSeconds(60);
+    /** A seeder verifies its whole copy before it listens: generous for a loaded 2-core machine. */
+    private static final Duration STARTUP = Duration.ofMinutes(3);
 
     private final String name;
     private int seeders = 1;
