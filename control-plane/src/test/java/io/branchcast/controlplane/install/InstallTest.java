@@ -45,7 +45,7 @@ class InstallTest {
             request.when().get("/install.sh").then().statusCode(200)
                     .contentType(startsWith("text/x-shellscript"))
                     .body(startsWith("#!/bin/sh"))
-                    .body(containsString("\"" + url + "\""))
+                    .body(containsString("CONTROL_PLANE_URL='" + url + "'"))
                     .body(not(containsString("@CONTROL_PLANE_URL@")));
         }
     }
