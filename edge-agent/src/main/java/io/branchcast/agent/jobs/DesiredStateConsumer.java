@@ -2,6 +2,7 @@ package io.branchcast.agent.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.branchcast.agent.kafka.KafkaConnection;
+import io.branchcast.agent.kafka.RetryBackoff;
 import io.branchcast.contracts.events.JobDesiredState;
 import io.vertx.core.Context;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -14,8 +15,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -51,9 +50,7 @@ public final class DesiredStateConsumer implements AutoCloseable {
     private final Context context;
     private final DesiredStateListener listener;
     private final Thread thread;
-    private volatile boolean running = true;
-    /** Released by close() to cut a backoff short without interrupting a Kafka call. */
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final RetryBackoff backoff = new RetryBackoff(MAX_BACKOFF_MS);
     private volatile Consumer<String, String> consumer;
 
     public DesiredStateConsumer(Supplier<Consumer<String, String>> consumers, String topic, PositionFile position,
@@ -73,10 +70,9 @@ public final class DesiredStateConsumer implements AutoCloseable {
     }
 
     private void run() {
-        long backoffMs = 1000;
         boolean caughtUp = false;
         long next = 0;
-        while (running) {
+        while (!backoff.stopped()) {
             try (Consumer<String, String> opened = consumers.get()) {
                 consumer = opened;
                 opened.assign(List.of(partition));
@@ -86,20 +82,19 @@ public final class DesiredStateConsumer implements AutoCloseable {
                 } else {
                     opened.seek(partition, next);
                 }
-                backoffMs = 1000;
+                backoff.reset();
                 next = follow(opened, next);
             } catch (WakeupException | InterruptException e) {
                 return;
             } catch (Exception e) {
-                if (!running) {
+                if (backoff.stopped()) {
                     return;
                 }
                 connection.markDisconnected();
                 LOG.log(System.Logger.Level.WARNING, "reading desired state from Kafka topic {0} failed: {1}; {2},"
                         + " retrying in {3} s", partition.topic(), e.toString(), caughtUp
-                        ? "running jobs go on" : "no job starts before the topic has been read", backoffMs / 1000);
-                sleep(backoffMs);
-                backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+                        ? "running jobs go on" : "no job starts before the topic has been read", backoff.nextSeconds());
+                backoff.pause();
             } finally {
                 consumer = null;
             }
@@ -144,7 +139,7 @@ public final class DesiredStateConsumer implements AutoCloseable {
     /** Hands over every new record until stopped or failing; returns the next offset. */
     private long follow(Consumer<String, String> opened, long next) throws Exception {
         long lastProbe = System.nanoTime();
-        while (running) {
+        while (!backoff.stopped()) {
             long before = next;
             for (ConsumerRecord<String, String> record : opened.poll(POLL)) {
                 Decoded decoded = decode(record);
@@ -194,19 +189,10 @@ public final class DesiredStateConsumer implements AutoCloseable {
         }
     }
 
-    private void sleep(long ms) {
-        try {
-            stopping.await(ms, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        stopping.countDown();
+        backoff.stop();
         Consumer<String, String> current = consumer;
         if (current != null) {
             current.wakeup();

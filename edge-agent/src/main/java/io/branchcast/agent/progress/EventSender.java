@@ -3,6 +3,7 @@ package io.branchcast.agent.progress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.branchcast.agent.kafka.KafkaConnection;
+import io.branchcast.agent.kafka.RetryBackoff;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -10,7 +11,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -37,9 +37,7 @@ public final class EventSender implements AutoCloseable {
     private final String topic;
     private final KafkaConnection connection;
     private final Thread thread;
-    private volatile boolean running = true;
-    /** Released by close() to cut a backoff short without interrupting a Kafka call. */
-    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final RetryBackoff backoff = new RetryBackoff(MAX_BACKOFF_MS);
     private Producer<String, String> producer;
 
     public EventSender(EventOutbox outbox, Supplier<Producer<String, String>> producers, String topic,
@@ -57,8 +55,7 @@ public final class EventSender implements AutoCloseable {
     }
 
     private void run() {
-        long backoffMs = 1000;
-        while (running) {
+        while (!backoff.stopped()) {
             try {
                 if (!outbox.awaitEvents(1000)) {
                     continue;
@@ -68,7 +65,7 @@ public final class EventSender implements AutoCloseable {
                 outbox.remove(acked);
                 if (acked.size() == batch.size()) {
                     connection.markConnected();
-                    backoffMs = 1000;
+                    backoff.reset();
                     continue;
                 }
                 throw new IllegalStateException("only " + acked.size() + " of " + batch.size() + " events acknowledged");
@@ -76,16 +73,15 @@ public final class EventSender implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                if (!running) {
+                if (backoff.stopped()) {
                     return;
                 }
                 connection.markDisconnected();
                 closeProducer();
                 LOG.log(System.Logger.Level.WARNING, "sending agent events to Kafka topic {0} failed: {1}; {2} events"
                         + " stay buffered on disk, retrying in {3} s", topic, rootMessage(e), outbox.size(),
-                        backoffMs / 1000);
-                sleep(backoffMs);
-                backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs * 2);
+                        backoff.nextSeconds());
+                backoff.pause();
             }
         }
     }
@@ -125,14 +121,6 @@ public final class EventSender implements AutoCloseable {
         }
     }
 
-    private void sleep(long ms) {
-        try {
-            stopping.await(ms, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 
     private static String rootMessage(Throwable error) {
         Throwable root = error;
@@ -145,8 +133,7 @@ public final class EventSender implements AutoCloseable {
     /** Stops after the batch in flight; events not yet acknowledged stay in the outbox for the next start. */
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        stopping.countDown();
+        backoff.stop();
         thread.join(10_000);
         if (thread.isAlive()) {
             thread.interrupt();
