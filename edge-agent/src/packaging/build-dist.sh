@@ -46,7 +46,8 @@ install -m 0755 "$src/bin/branchcast-agent" "$app/bin/"
 install -m 0644 "$main_jar" "$target"/lib/*.jar "$app/lib/"
 cp -al "$runtime" "$app/runtime"
 install -m 0644 "$src/share/branchcast-agent.service" "$src/share/agent.properties.example" \
-  "$src/share/sysusers.conf" "$src/share/tmpfiles.conf" "$app/share/branchcast-agent/"
+  "$src/share/sysusers.conf" "$src/share/tmpfiles.conf" "$src/share/jvm.options" \
+  "$src/share/compiler-directives.json" "$app/share/branchcast-agent/"
 
 # Debian versions sort "~" before anything, so a snapshot comes before its release.
 deb_version=${version/-SNAPSHOT/~SNAPSHOT}

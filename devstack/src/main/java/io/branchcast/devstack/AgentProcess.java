@@ -16,6 +16,16 @@ public final class AgentProcess {
     private AgentProcess() {
     }
 
+    /**
+     * The JVM options of the packaged launcher ({@code edge-agent/src/packaging/share}: small heap, serial GC, JIT
+     * directives), so agents started from a checkout run as installed ones do.
+     */
+    public static List<String> jvmOptions(Path repo) {
+        Path share = repo.resolve("edge-agent/src/packaging/share");
+        return List.of("@" + share.resolve("jvm.options"),
+                "-XX:CompilerDirectivesFile=" + share.resolve("compiler-directives.json"));
+    }
+
     /** The agent's classpath in a built repository, or a one-line error saying how to build it. */
     public static String classpath(Path repo) {
         Path target = repo.resolve("edge-agent/target");
@@ -41,8 +51,9 @@ public final class AgentProcess {
     /** Starts the agent without waiting for it, e.g. to watch it refuse a bad enrollment token. */
     public static ChildProcess launch(Path repo, AgentSpec spec) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:+UseSerialGC",
-                "-cp", classpath(repo), "io.branchcast.agent.AgentMain"));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions(repo));
+        command.addAll(List.of("-cp", classpath(repo), "io.branchcast.agent.AgentMain"));
         command.addAll(spec.runOptions());
         try {
             Files.createDirectories(spec.stateDir().getParent());

@@ -80,7 +80,8 @@ public final class AgentDaemon {
         Path stateDir = config.stateDir();
         PrivateFiles.createDirectory(stateDir);
         String machineId = MachineIds.resolve(config.machineId(), SYSTEM_MACHINE_ID, stateDir);
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4));
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(4)
+                .setPreferNativeTransport(true));
         WebClientOptions clientOptions = new WebClientOptions().setUserAgent("branchcast-agent/" + version);
         if (config.bindsSpecificAddress()) {
             clientOptions.setLocalAddress(config.bindAddress());

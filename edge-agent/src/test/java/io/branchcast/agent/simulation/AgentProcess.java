@@ -26,9 +26,9 @@ import java.util.function.Predicate;
  */
 final class AgentProcess {
 
-    /** JVM options that keep an agent small, as the benchmark launches it. */
-    static final List<String> JVM_OPTIONS = List.of("-Xmx96m", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m",
-            "-XX:TieredStopAtLevel=1", "-Xss512k");
+    /** The installed agent's JVM options (the module directory is the tests' working directory). */
+    static final List<String> JVM_OPTIONS =
+            io.branchcast.devstack.AgentProcess.jvmOptions(Path.of("..").toAbsolutePath().normalize());
 
     final String name;
     private final Process process;
