@@ -49,6 +49,8 @@ import java.util.Optional;
  */
 public final class FilePieceStore implements PieceStore {
 
+    private static final System.Logger LOG = System.getLogger(FilePieceStore.class.getName());
+
     private enum State { DOWNLOADING, SEEDING, FAILED, CLOSED }
 
     private final WorkerExecutor workers;
@@ -68,6 +70,8 @@ public final class FilePieceStore implements PieceStore {
     private final BitSet verified;
     /** Digests of pieces being written, fed in order as their data is written; removed when the piece is verified. */
     private final Map<Integer, PieceHasher> hashers = new HashMap<>();
+    /** The SHA-256 of the verified prefix of the staged file, advanced as pieces are verified. */
+    private final WholeFileDigest wholeFile;
     /** Pieces verified since the last resume checkpoint; 0 <= uncheckpointed <= verified.cardinality(). */
     private int uncheckpointed;
     private State state;
@@ -85,6 +89,7 @@ public final class FilePieceStore implements PieceStore {
         this.channel = channel;
         this.verified = verified;
         this.state = state;
+        this.wholeFile = new WholeFileDigest(info, options.getIoBufferSize());
     }
 
     /**
@@ -234,6 +239,9 @@ public final class FilePieceStore implements PieceStore {
             if (matches && markVerified(piece)) {
                 checkpoint();
             }
+            if (matches) {
+                advanceWholeFileDigest();
+            }
             return matches;
         });
     }
@@ -357,11 +365,13 @@ public final class FilePieceStore implements PieceStore {
     }
 
     /**
-     * Hashes the whole staged file (SHA-256 only: a match proves every piece); on mismatch hashes every piece too,
+     * Finishes the staged file's SHA-256 (a match proves every piece); on mismatch hashes every piece too,
      * un-verifies the corrupt ones, saves that and fails.
      */
     private void checkWholeFile() throws IOException {
-        if (FileScan.sha256Matches(channel(), info.length(), sha256, options.getIoBufferSize())) {
+        LOG.log(System.Logger.Level.DEBUG, "{0}: {1} of {2} pieces were digested during the download",
+                finalPath.getFileName(), wholeFile.digestedPieces(), info.pieceCount());
+        if (wholeFile.finish(channel(), sha256)) {
             return;
         }
         FileScan scan = FileScan.run(channel(), info, sha256, options.getIoBufferSize());
@@ -376,6 +386,20 @@ public final class FilePieceStore implements PieceStore {
         throw new StorageException(Code.FILE_HASH_MISMATCH, corrupt == 0
                 ? "every piece matches but the file's SHA-256 does not: the manifest is inconsistent"
                 : corrupt + " pieces changed on disk after verification and must be downloaded again");
+    }
+
+    /** Digesting ahead is an optimisation: if it fails, completion digests the file itself (and reports errors). */
+    private void advanceWholeFileDigest() {
+        try {
+            wholeFile.advance(channel(), this::isVerified);
+        } catch (IOException | StorageException e) {
+            LOG.log(System.Logger.Level.DEBUG, "file digest paused at a read error; completion hashes the rest: {0}",
+                    e.toString());
+        }
+    }
+
+    private synchronized boolean isVerified(int piece) {
+        return verified.get(piece);
     }
 
     private void switchToSeeding() throws IOException {

@@ -14,7 +14,7 @@ import java.util.BitSet;
 /**
  * FileScan is one sequential hashing pass over a data file: which pieces match the info dictionary and whether the
  * whole file matches the expected SHA-256. Used to rescan staged data, to check a file before seeding it, and by
- * {@code complete()} (which first tries {@link #sha256Matches} alone). Memory: one I/O buffer.
+ * {@code complete()} when the whole file's SHA-256 ({@link WholeFileDigest}) does not match. Memory: one I/O buffer.
  *
  * @param matchingPieces pieces whose SHA-1 matches the info dictionary
  * @param sha256Matches  whether the whole file's SHA-256 equals the expected one
@@ -47,29 +47,6 @@ record FileScan(BitSet matchingPieces, boolean sha256Matches) {
             }
         }
         return new FileScan(matching, MessageDigest.isEqual(hashes.sha256(), expectedSha256));
-    }
-
-    /** Only the whole file's SHA-256 (one digest instead of two): true when it equals the expected one. */
-    static boolean sha256Matches(FileChannel channel, long length, byte[] expectedSha256, int bufferSize)
-            throws IOException {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the Java runtime lacks SHA-256", e);
-        }
-        ByteBuffer buffer = ByteBuffer.allocateDirect(bufferSize);
-        long position = 0;
-        while (position < length) {
-            buffer.clear().limit((int) Math.min(bufferSize, length - position));
-            int read = channel.read(buffer, position);
-            if (read < 0) {
-                throw new EOFException("data file ends at " + position + " of " + length + " bytes");
-            }
-            position += read;
-            sha256.update(buffer.flip());
-        }
-        return MessageDigest.isEqual(sha256.digest(), expectedSha256);
     }
 
     boolean allMatch(int pieceCount) {
