@@ -52,7 +52,7 @@ public final class SwarmCommand implements Command {
     @Override
     public Set<String> options() {
         return Set.of("manifest", "trust-key", "bind", "peers", "origin", "origin-cap-mib", "origin-grace-ms", "out",
-                "staging", "seed-file", "event-loops");
+                "staging", "seed-file", "event-loops", "start-at");
     }
 
     @Override
@@ -75,6 +75,8 @@ public final class SwarmCommand implements Command {
                   --staging DIR          where partial data and resume state live (default: DIR/.staging)
                   --seed-file FILE       seed this complete file (hash-checked first)
                   --event-loops N        Vert.x event loops (default 1)
+                  --start-at EPOCH_MS    join the swarm at once (listen, connect, print 'ready start_in_ms=N') but request
+                                         nothing before this time, as for a job's start time (benchmarks start agents together)
                   --exit-when-done       exit once the file is complete (default for leechers is to keep seeding)
                   --seed-after           keep seeding after completion until killed (the default)
                 stdout lines: 'listening HOST:PORT', 'start pieces_verified=N piece_count=M',
@@ -102,7 +104,7 @@ public final class SwarmCommand implements Command {
         int eventLoops = (int) args.number("event-loops", 1, 1, 64);
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setWorkerPoolSize(2)
-                .setInternalBlockingPoolSize(2));
+                .setInternalBlockingPoolSize(2).setPreferNativeTransport(true));
         Future<PieceStore> store = openStore(vertx, manifest, seedFile, args);
         SwarmSession session = store.map(opened -> SwarmSession.builder(manifest, opened)
                 .options(options)
@@ -113,6 +115,9 @@ public final class SwarmCommand implements Command {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, deployment, store.result())));
 
         System.out.println("listening " + session.listenAddress());
+        if (options.getStartAtMillis() > 0) {
+            System.out.println("ready start_in_ms=" + (options.getStartAtMillis() - System.currentTimeMillis()));
+        }
         int verifiedAtStart = store.result().verifiedPieces().cardinality();
         System.out.println("start pieces_verified=" + verifiedAtStart + " piece_count="
                 + manifest.info().pieceCount());
@@ -142,7 +147,8 @@ public final class SwarmCommand implements Command {
     private static SwarmOptions swarmOptions(Arguments args) {
         SwarmOptions options = new SwarmOptions()
                 .setOriginGraceMs(args.number("origin-grace-ms", SwarmOptions.DEFAULT_ORIGIN_GRACE_MS, 0,
-                        Long.MAX_VALUE));
+                        Long.MAX_VALUE))
+                .setStartAtMillis(args.number("start-at", 0, 0, Long.MAX_VALUE));
         if (args.has("bind")) {
             SocketAddress bind = address(args.string("bind", null));
             options.setListenHost(bind.host()).setListenPort(bind.port()).setLocalAddress(bind.host());

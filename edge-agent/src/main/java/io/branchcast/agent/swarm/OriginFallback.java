@@ -7,7 +7,6 @@ import io.vertx.core.buffer.Buffer;
 
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.IntPredicate;
 
 /**
@@ -41,7 +40,10 @@ final class OriginFallback {
     private final IntPredicate availableFromPeers;
     private final Sink sink;
     private final long startNanos;
-    /** Where the next scan starts, so that agents do not all begin at piece 0. */
+    /**
+     * Where the next scan starts. Every agent scans upwards from piece 0 (rendezvous hashing keeps them apart), so
+     * pieces enter the swarm roughly in file order and the agents' file digests can follow close behind.
+     */
     private int cursor;
 
     OriginFallback(WebSeedFetcher fetcher, InfoDictionary info, SwarmOptions options, PeerId localId, BitSet verified,
@@ -54,12 +56,18 @@ final class OriginFallback {
         this.availableFromPeers = availableFromPeers;
         this.sink = sink;
         this.startNanos = startNanos;
-        this.cursor = ThreadLocalRandom.current().nextInt(info.pieceCount());
     }
 
-    /** Starts fetches for eligible pieces while fewer than the maximum are in flight. */
-    void tick(Collection<SwarmPeer> peers, long nowNanos) {
-        if (nowNanos - startNanos < options.getOriginGraceMs() * 1_000_000L) {
+    /**
+     * Starts fetches for eligible pieces while fewer than the maximum are in flight, once the grace delay is over and
+     * the peers have settled ({@code peersSettling}: connections being set up; waited for at most the connect timeout
+     * beyond the grace delay), so that a piece another agent owns is not fetched just because it was not known yet.
+     */
+    void tick(Collection<SwarmPeer> peers, boolean peersSettling, long nowNanos) {
+        long graceNanos = options.getOriginGraceMs() * 1_000_000L;
+        long elapsed = nowNanos - startNanos;
+        long settleNanos = options.getConnectTimeoutMs() * 1_000_000L;
+        if (elapsed < graceNanos || peersSettling && elapsed < graceNanos + settleNanos) {
             return;
         }
         int pieceCount = info.pieceCount();

@@ -74,6 +74,8 @@ final class PeerSet {
     /** Connections accepted or dialled but not admitted yet; counted against the peer limit. */
     private int handshaking;
     private long lastRedialNanos;
+    /** Grows from one tick to the redial interval: peers starting at the same moment find each other quickly. */
+    private long redialDelayMs;
     private NetServer server;
     private NetClient client;
 
@@ -87,6 +89,7 @@ final class PeerSet {
         this.admission = admission;
         this.listener = listener;
         this.extensions = fetchesFromOrigin ? Map.of(ORIGIN_EXTENSION, 1) : Map.of();
+        this.redialDelayMs = Math.min(options.getTickMs(), options.getRedialIntervalMs());
     }
 
     /** Starts listening; the future carries the bound port. */
@@ -109,15 +112,35 @@ final class PeerSet {
         }
     }
 
-    /** Redials known addresses that are not connected, at most once per redial interval. */
+    /**
+     * Redials known addresses that are not connected: first after one tick, then at doubling delays up to the redial
+     * interval.
+     */
     void tick(long nowNanos) {
-        if (nowNanos - lastRedialNanos < options.getRedialIntervalMs() * 1_000_000L) {
+        if (nowNanos - lastRedialNanos < redialDelayMs * 1_000_000L) {
             return;
         }
         lastRedialNanos = nowNanos;
+        redialDelayMs = Math.min(redialDelayMs * 2, options.getRedialIntervalMs());
         for (SocketAddress address : known) {
             dial(address);
         }
+    }
+
+    /**
+     * True while a connection is being dialled or handshaked, or an admitted peer's BEP 10 handshake has not arrived:
+     * until then it is not known whether that peer fetches from the origin, i.e. owns a share of its pieces.
+     */
+    boolean settling() {
+        if (handshaking > 0) {
+            return true;
+        }
+        for (SwarmPeer peer : peers.values()) {
+            if (peer.connection.extensionProtocolEnabled() && !peer.introduced) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Collection<SwarmPeer> peers() {
@@ -248,6 +271,7 @@ final class PeerSet {
                 peer.listenPort = peer.inbound ? handshake.listenPort() : peer.listenPort;
                 peer.peerQueueLimit = handshake.requestQueueLength();
                 peer.fetchesFromOrigin = handshake.messages().containsKey(ORIGIN_EXTENSION);
+                peer.introduced = true;
             }
             return;
         }

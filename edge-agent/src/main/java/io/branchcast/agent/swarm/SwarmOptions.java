@@ -68,6 +68,7 @@ public class SwarmOptions {
     private long connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS;
     private long tickMs = DEFAULT_TICK_MS;
     private long redialIntervalMs = DEFAULT_REDIAL_INTERVAL_MS;
+    private long startAtMillis;
     private int maxMessageLength = WireLimits.DEFAULT_MAX_MESSAGE_LENGTH;
     private PeerConnectionOptions connectionOptions = new PeerConnectionOptions();
 
@@ -91,6 +92,7 @@ public class SwarmOptions {
         this.connectTimeoutMs = other.connectTimeoutMs;
         this.tickMs = other.tickMs;
         this.redialIntervalMs = other.redialIntervalMs;
+        this.startAtMillis = other.startAtMillis;
         this.maxMessageLength = other.maxMessageLength;
         this.connectionOptions = new PeerConnectionOptions(other.connectionOptions);
     }
@@ -240,6 +242,20 @@ public class SwarmOptions {
 
     public SwarmOptions setRedialIntervalMs(long redialIntervalMs) {
         this.redialIntervalMs = atLeast(10, redialIntervalMs, "redialIntervalMs");
+        return this;
+    }
+
+    /** When the session starts downloading (epoch milliseconds); 0, the default, means at once. */
+    public long getStartAtMillis() {
+        return startAtMillis;
+    }
+
+    /**
+     * Until this time (epoch milliseconds) the session listens, connects and serves, but requests nothing from peers
+     * or the origin: it joins the swarm ahead of a job's start time, so that at the start everyone is connected.
+     */
+    public SwarmOptions setStartAtMillis(long startAtMillis) {
+        this.startAtMillis = atLeast(0, startAtMillis, "startAtMillis");
         return this;
     }
 

@@ -39,6 +39,8 @@ final class SwarmPeer {
     long lastHaveNanos;
     /** The peer said in its BEP 10 handshake that it fetches from the origin (so it owns a share of the pieces). */
     boolean fetchesFromOrigin;
+    /** The peer's BEP 10 handshake arrived (so fetchesFromOrigin is known). */
+    boolean introduced;
     /** Port the peer accepts connections on: the dialled port, or the BEP 10 "p" of an inbound peer; 0 unknown. */
     int listenPort;
 

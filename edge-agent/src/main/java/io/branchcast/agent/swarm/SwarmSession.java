@@ -88,6 +88,8 @@ public final class SwarmSession extends VerticleBase {
     private long lastVerifiedNanos;
     private boolean completing;
     private long tickTimer = -1;
+    /** False until the options' start time: nothing is requested before. */
+    private boolean downloading;
     private volatile int actualPort;
     private volatile SwarmStats lastStats;
 
@@ -128,6 +130,12 @@ public final class SwarmSession extends VerticleBase {
         return peers.listen().compose(port -> {
             actualPort = port;
             tickTimer = vertx.setPeriodic(options.getTickMs(), id -> tick());
+            long untilStartMs = options.getStartAtMillis() - System.currentTimeMillis();
+            if (untilStartMs > 0) {
+                vertx.setTimer(untilStartMs, id -> startDownloading());
+            } else {
+                downloading = true;
+            }
             checkCompletion();
             return peerSource.start(peers::add);
         });
@@ -168,6 +176,18 @@ public final class SwarmSession extends VerticleBase {
         return verified.cardinality() == info.pieceCount();
     }
 
+    private void startDownloading() {
+        downloading = true;
+        tick();
+    }
+
+    /** Requests blocks from the peer up to its pipeline depth, once the session is downloading. */
+    private void fill(SwarmPeer peer) {
+        if (downloading) {
+            scheduler.fill(peer);
+        }
+    }
+
     private void tick() {
         long now = System.nanoTime();
         fromPeers.sample(now);
@@ -179,10 +199,10 @@ public final class SwarmSession extends VerticleBase {
         }
         peers.tick(now);
         scheduler.tick(peers.peers(), now);
-        if (originFallback != null && !isComplete()) {
-            originFallback.tick(peers.peers(), now);
+        if (originFallback != null && downloading && !isComplete()) {
+            originFallback.tick(peers.peers(), peers.settling(), now);
         }
-        peers.peers().forEach(scheduler::fill);
+        peers.peers().forEach(this::fill);
         lastStats = snapshot();
     }
 
@@ -210,7 +230,7 @@ public final class SwarmSession extends VerticleBase {
         } else if (!wanted && peer.connection.amInterested()) {
             peer.connection.send(NotInterested.INSTANCE);
         }
-        scheduler.fill(peer);
+        fill(peer);
     }
 
     private void onPiece(SwarmPeer peer, Piece piece) {
@@ -223,7 +243,7 @@ public final class SwarmSession extends VerticleBase {
             writer.writeBlock(piece.pieceIndex(), piece.begin(), piece.data(), receipt.pieceComplete());
         }
         if (peer.requested.size() <= peer.pipelineDepth * 3 / 4) {
-            scheduler.fill(peer);
+            fill(peer);
         }
     }
 
@@ -277,7 +297,7 @@ public final class SwarmSession extends VerticleBase {
                 peers.ban(sender, DisconnectReason.CORRUPT_PIECE);
             }
         }
-        peers.peers().forEach(scheduler::fill);
+        peers.peers().forEach(this::fill);
     }
 
     private void checkCompletion() {
@@ -334,12 +354,12 @@ public final class SwarmSession extends VerticleBase {
                 picker.peerHasAll(peer);
                 updateInterest(peer);
             } else if (message instanceof Unchoke) {
-                scheduler.fill(peer);
+                fill(peer);
             } else if (message instanceof Choke) {
                 scheduler.onChoke(peer);
             } else if (message instanceof RejectRequest reject) {
                 scheduler.onReject(peer, reject.block());
-                scheduler.fill(peer);
+                fill(peer);
             } else if (message instanceof Interested || message instanceof NotInterested) {
                 uploads.onInterestChanged(peer, peers.peers());
             }
@@ -351,7 +371,7 @@ public final class SwarmSession extends VerticleBase {
                     "peer {0} disconnected: {1}", peer, reason);
             scheduler.removed(peer);
             uploads.onClosed(peer, peers.peers());
-            peers.peers().forEach(scheduler::fill);
+            peers.peers().forEach(SwarmSession.this::fill);
         }
     }
 

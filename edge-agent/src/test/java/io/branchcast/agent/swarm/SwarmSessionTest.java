@@ -7,6 +7,7 @@ import io.branchcast.agent.origin.WebSeedOptions;
 import io.branchcast.agent.swarm.peers.PeerBanList;
 import io.branchcast.agent.swarm.peers.StaticPeerSource;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
@@ -66,6 +67,33 @@ class SwarmSessionTest {
                     assertThat(SwarmTestKit.sha256(kit.output(host))).isEqualTo(kit.expectedSha256());
                     assertThat(session.stats().bytesFromOrigin()).isEqualTo(SIZE);
                     assertThat(session.stats().bytesFromPeers()).isZero();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void a_session_with_a_start_time_connects_at_once_and_downloads_nothing_before_it(Vertx vertx,
+            VertxTestContext test) {
+        SwarmTestKit kit = new SwarmTestKit(vertx, root, SIZE, 5);
+        String host = "127.0.0.3";
+        long startAt = System.currentTimeMillis() + 1_500;
+
+        kit.seeder("127.0.0.2").compose(seeder -> kit.downloadStore(host).compose(store -> kit.deploy(
+                        SwarmSession.builder(kit.manifest, store)
+                                .options(SwarmTestKit.options(host).setStartAtMillis(startAt))
+                                .peerSource(SwarmTestKit.peers(seeder)).build())))
+                .compose(session -> {
+                    Promise<SwarmStats> beforeStart = Promise.promise();
+                    vertx.setTimer(1_000, id -> beforeStart.complete(session.stats()));
+                    return beforeStart.future().compose(stats -> session.completion()
+                            .map(path -> List.of(stats, session.stats())));
+                })
+                .onComplete(test.succeeding(stats -> test.verify(() -> {
+                    SwarmStats beforeStart = stats.get(0);
+                    assertThat(beforeStart.peers()).as("connected before the start").hasSize(1);
+                    assertThat(beforeStart.bytesFromPeers()).as("downloaded before the start").isZero();
+                    assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(startAt);
+                    assertThat(SwarmTestKit.sha256(kit.output(host))).isEqualTo(kit.expectedSha256());
                     test.completeNow();
                 })));
     }
