@@ -32,7 +32,6 @@ public class SwarmOptions {
     public static final int DEFAULT_MAX_PIPELINE_DEPTH = 500;
     /** Cooperative LAN swarm: every interested peer is unchoked, up to this many at once. */
     public static final int DEFAULT_MAX_UPLOAD_SLOTS = 64;
-    /** Block reads from storage in flight per unchoked peer; bounds upload memory. */
     /** Received blocks not yet on disk, all peers together; above it reading from peers pauses. */
     public static final int DEFAULT_MAX_PENDING_WRITES = 1024;
     /** The origin is asked only this long after start (peers first), and only for pieces no connected peer has. */
