@@ -15,8 +15,13 @@ public class JobProgressHub {
 
     private final BroadcastProcessor<JobProgress> updates = BroadcastProcessor.create();
 
+    /**
+     * The job's updates. A client that reads slower than updates arrive gets the latest one and skips those in between
+     * (progress is a snapshot): a BroadcastProcessor fails a subscriber without demand, which cut a browser's stream
+     * in the middle of its response when agents reported in bursts.
+     */
     public Multi<JobProgress> updatesOf(String jobId) {
-        return updates.filter(p -> p.jobId().equals(jobId));
+        return updates.filter(p -> p.jobId().equals(jobId)).onOverflow().dropPreviousItems();
     }
 
     void publish(JobProgress progress) {
