@@ -32,7 +32,8 @@ import java.util.Optional;
  * whole-file buffer), next to {@code <infohash>.resume}, the verified-piece bitfield ({@link ResumeFile}).
  *
  * <p>Resume: the resume file is checkpointed every {@link FilePieceStoreOptions#getCheckpointInterval()} verified
- * pieces and on close, always after an fsync of the data, so it never claims data that is not on disk. On open it is
+ * pieces (in a task of its own, off the download's path) and on close, always after an fsync of the data, so it never
+ * claims data that is not on disk. On open it is
  * trusted if it names this torrent and the data file has the right length. Without a valid resume file, staged data is
  * re-hashed (or discarded, see {@link FilePieceStoreOptions#isRescanWithoutResumeFile()}). Anything trusted wrongly is
  * still caught by {@link #complete()}, which re-hashes the whole file.
@@ -74,6 +75,10 @@ public final class FilePieceStore implements PieceStore {
     private final WholeFileDigest wholeFile;
     /** Pieces verified since the last resume checkpoint; 0 <= uncheckpointed <= verified.cardinality(). */
     private int uncheckpointed;
+    /** A checkpoint task is queued and has not started yet. */
+    private boolean checkpointQueued;
+    /** Why the store failed (a full disk, possibly met by a background checkpoint); null unless FAILED. */
+    private StorageException failure;
     private State state;
 
     private FilePieceStore(WorkerExecutor workers, Manifest manifest, Path stagedPath, Path resumePath, Path finalPath,
@@ -237,7 +242,7 @@ public final class FilePieceStore implements PieceStore {
             }
             boolean matches = info.pieceHashMatches(piece, hashPiece(piece, hasher == null ? new PieceHasher() : hasher));
             if (matches && markVerified(piece)) {
-                checkpoint();
+                scheduleCheckpoint();
             }
             if (matches) {
                 advanceWholeFileDigest();
@@ -382,7 +387,7 @@ public final class FilePieceStore implements PieceStore {
         synchronized (this) {
             verified.and(scan.matchingPieces());
         }
-        writeResumeFile();
+        writeResumeFile(false);
         throw new StorageException(Code.FILE_HASH_MISMATCH, corrupt == 0
                 ? "every piece matches but the file's SHA-256 does not: the manifest is inconsistent"
                 : corrupt + " pieces changed on disk after verification and must be downloaded again");
@@ -443,21 +448,47 @@ public final class FilePieceStore implements PieceStore {
         return uncheckpointed >= options.getCheckpointInterval();
     }
 
+    /**
+     * Saves the resume state in a worker task of its own: its fsync waits for the disk, which must not hold up the
+     * writes and hashing of the download (it did: with a checkpoint every 16 MiB a transfer ran at the disk's pace).
+     * Checkpoints that fall due while one is queued are folded into it. A failure other than a full disk is logged: the
+     * download goes on, and a restart fetches again what the resume file does not name.
+     */
+    private void scheduleCheckpoint() {
+        synchronized (this) {
+            if (checkpointQueued) {
+                return;
+            }
+            checkpointQueued = true;
+        }
+        blocking("save resume state", () -> {
+            synchronized (this) {
+                checkpointQueued = false;
+            }
+            checkpoint();
+            return null;
+        }).onFailure(error -> LOG.log(System.Logger.Level.WARNING, "{0}: saving resume state failed: {1}",
+                finalPath.getFileName(), error.getMessage()));
+    }
+
     private void checkpoint() throws IOException {
         synchronized (lifecycleLock) {
             if (currentState() == State.DOWNLOADING) {
-                channel().force(false);
-                writeResumeFile();
+                writeResumeFile(true);
             }
         }
     }
 
-    private void writeResumeFile() throws IOException {
+    /** Writes the verified pieces as of now; with {@code sync}, only once their data is on disk. */
+    private void writeResumeFile(boolean sync) throws IOException {
         BitSet snapshot;
         int covered;
         synchronized (this) {
             snapshot = (BitSet) verified.clone();
             covered = uncheckpointed;
+        }
+        if (sync) {
+            channel().force(false);
         }
         ResumeFile.write(resumePath, infoHash, info.pieceCount(), snapshot);
         synchronized (this) {
@@ -466,8 +497,11 @@ public final class FilePieceStore implements PieceStore {
     }
 
     private synchronized FileChannel channel() {
+        if (channel == null && failure != null) {
+            throw new StorageException(failure.code(), "store failed earlier: " + failure.getMessage());
+        }
         if (channel == null) {
-            throw new StorageException(Code.CLOSED, state == State.FAILED ? "store failed earlier" : "store closed");
+            throw new StorageException(Code.CLOSED, "store closed");
         }
         return channel;
     }
@@ -503,6 +537,7 @@ public final class FilePieceStore implements PieceStore {
             open = channel;
             channel = null;
             state = State.FAILED;
+            failure = error;
         }
         closeAfter(open, error);
         deleteStaged(stagedPath, resumePath, error);

@@ -7,8 +7,8 @@ public class FilePieceStoreOptions {
 
     /** Name of the shared worker pool that runs disk I/O and hashing for every store. */
     public static final String DEFAULT_WORKER_POOL_NAME = "branchcast-storage";
-    /** Two workers: hashing is CPU-bound and edge workstations are small. */
-    public static final int DEFAULT_WORKER_POOL_SIZE = 2;
+    /** Two workers for writes and hashing (CPU-bound; workstations are small), one for a checkpoint's fsync. */
+    public static final int DEFAULT_WORKER_POOL_SIZE = 3;
     /** Verified pieces between two resume checkpoints (each costs one fsync of data and resume file). */
     public static final int DEFAULT_CHECKPOINT_INTERVAL = 16;
     /**

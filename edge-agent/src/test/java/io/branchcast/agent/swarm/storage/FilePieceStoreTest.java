@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.branchcast.agent.swarm.storage.StorageException.Code;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.junit5.VertxExtension;
@@ -19,6 +20,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -161,10 +164,9 @@ class FilePieceStoreTest {
     void checkpointsEveryNVerifiedPiecesWithoutAClose(Vertx vertx, VertxTestContext test) {
         FilePieceStoreOptions options = new FilePieceStoreOptions().setCheckpointInterval(2);
         open(vertx, fixture, options)
-                .compose(store -> download(store, 1, 3).map(v -> {
-                    assertThat(resumeFiles()).hasSize(1);
-                    return store;
-                }))
+                .compose(store -> download(store, 1, 3)
+                        .compose(v -> until(vertx, () -> resumeFiles().size() == 1))
+                        .map(store))
                 .compose(FilePieceStore::close)
                 .onComplete(test.succeedingThenComplete());
     }
@@ -264,8 +266,9 @@ class FilePieceStoreTest {
                 .compose(error -> {
                     assertThat(listing(staging)).isEmpty();
                     assertThat(target).doesNotExist();
-                    return expectFailure(store.writeBlock(2, 0, fixture.piece(2)), Code.CLOSED);
+                    return expectFailure(store.writeBlock(2, 0, fixture.piece(2)), Code.DISK_FULL);
                 })
+                .map(error -> assertThat(error).hasMessageContaining("store failed earlier"))
                 .compose(v -> store.close()))
                 .onComplete(test.succeedingThenComplete());
     }
@@ -341,6 +344,18 @@ class FilePieceStoreTest {
             assertThat(error.code()).as(error.getMessage()).isEqualTo(code);
             return Future.succeededFuture(error);
         });
+    }
+
+    /** Completes once the condition holds (checked every 10 ms), fails after 5 s: for a store's background work. */
+    private static Future<Void> until(Vertx vertx, BooleanSupplier condition) {
+        Promise<Void> done = Promise.promise();
+        vertx.setPeriodic(10, timer -> {
+            if (condition.getAsBoolean()) {
+                vertx.cancelTimer(timer);
+                done.tryComplete();
+            }
+        });
+        return done.future().timeout(5, TimeUnit.SECONDS);
     }
 
     private void overwriteStaged(long position, byte[] bytes) {
