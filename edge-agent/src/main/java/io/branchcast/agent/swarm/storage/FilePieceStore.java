@@ -8,7 +8,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
@@ -33,10 +32,10 @@ import java.util.Optional;
  *
  * <p>Resume: the resume file is checkpointed every {@link FilePieceStoreOptions#getCheckpointInterval()} verified
  * pieces (in a task of its own, off the download's path) and on close, always after an fsync of the data, so it never
- * claims data that is not on disk. On open it is
- * trusted if it names this torrent and the data file has the right length. Without a valid resume file, staged data is
- * re-hashed (or discarded, see {@link FilePieceStoreOptions#isRescanWithoutResumeFile()}). Anything trusted wrongly is
- * still caught by {@link #complete()}, which re-hashes the whole file.
+ * claims data that is not on disk. On open it is trusted if it names this torrent and the data file has the right
+ * length. Without a valid resume file, staged data is re-hashed (or discarded, see
+ * {@link FilePieceStoreOptions#isRescanWithoutResumeFile()}). Anything trusted wrongly is still caught by the whole
+ * file's SHA-256, which {@link #complete()} checks (digested from disk as the verified prefix grows).
  *
  * <p>Disk full (ENOSPC, EDQUOT) at any point fails with DISK_FULL and deletes the staging and resume files: a later
  * attempt starts over with a clean disk. The final path is written only by an atomic rename of a fully checked file.
@@ -77,7 +76,7 @@ public final class FilePieceStore implements PieceStore {
     private int uncheckpointed;
     /** A checkpoint task is queued and has not started yet. */
     private boolean checkpointQueued;
-    /** Why the store failed (a full disk, possibly met by a background checkpoint); null unless FAILED. */
+    /** Why the store failed (a full disk, possibly met by a background checkpoint); set with state FAILED. */
     private StorageException failure;
     private State state;
 
@@ -195,7 +194,7 @@ public final class FilePieceStore implements PieceStore {
         }
         return blocking("read piece " + piece, () -> {
             ByteBuffer bytes = ByteBuffer.allocate(length);
-            readFully(channel(), bytes, info.pieceOffset(piece) + offset);
+            FileReads.readFully(channel(), bytes, info.pieceOffset(piece) + offset);
             return Buffer.buffer(bytes.array());
         });
     }
@@ -241,10 +240,10 @@ public final class FilePieceStore implements PieceStore {
                 hasher = hashers.remove(piece);
             }
             boolean matches = info.pieceHashMatches(piece, hashPiece(piece, hasher == null ? new PieceHasher() : hasher));
-            if (matches && markVerified(piece)) {
-                scheduleCheckpoint();
-            }
             if (matches) {
+                if (markVerified(piece)) {
+                    scheduleCheckpoint();
+                }
                 advanceWholeFileDigest();
             }
             return matches;
@@ -429,13 +428,7 @@ public final class FilePieceStore implements PieceStore {
         int size = info.pieceSize(piece);
         long end = info.pieceOffset(piece) + size;
         ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(1, Math.min(end - position, options.getIoBufferSize())));
-        FileChannel source = channel();
-        while (position < end) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
-            readFully(source, buffer, position);
-            position += buffer.position();
-            sha1.update(buffer.flip());
-        }
+        FileReads.feed(channel(), position, end, buffer, sha1::update);
         return sha1.digest();
     }
 
@@ -497,11 +490,10 @@ public final class FilePieceStore implements PieceStore {
     }
 
     private synchronized FileChannel channel() {
-        if (channel == null && failure != null) {
-            throw new StorageException(failure.code(), "store failed earlier: " + failure.getMessage());
-        }
         if (channel == null) {
-            throw new StorageException(Code.CLOSED, "store closed");
+            throw state == State.FAILED
+                    ? new StorageException(failure.code(), "store failed earlier: " + failure.getMessage())
+                    : new StorageException(Code.CLOSED, "store closed");
         }
         return channel;
     }
@@ -573,17 +565,6 @@ public final class FilePieceStore implements PieceStore {
     private static ByteBuffer nioView(Buffer data) {
         return data instanceof BufferInternal internal ? internal.getByteBuf().nioBuffer()
                 : ByteBuffer.wrap(data.getBytes());
-    }
-
-    private static void readFully(FileChannel source, ByteBuffer buffer, long position) throws IOException {
-        long next = position;
-        while (buffer.hasRemaining()) {
-            int read = source.read(buffer, next);
-            if (read < 0) {
-                throw new EOFException("data file ends at " + next);
-            }
-            next += read;
-        }
     }
 
     private static void deleteStaged(Path staged, Path resume, Exception cause) {

@@ -3,7 +3,6 @@ package io.branchcast.agent.swarm.storage;
 import io.branchcast.contracts.manifest.InfoDictionary;
 import io.branchcast.contracts.manifest.PieceHasher;
 import io.branchcast.contracts.manifest.PieceHashes;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,17 +23,7 @@ record FileScan(BitSet matchingPieces, boolean sha256Matches) {
     static FileScan run(FileChannel channel, InfoDictionary info, byte[] expectedSha256, int bufferSize)
             throws IOException {
         PieceHasher hasher = new PieceHasher(info.pieceLength(), info.length());
-        ByteBuffer buffer = ByteBuffer.allocateDirect(bufferSize);
-        long position = 0;
-        while (position < info.length()) {
-            buffer.clear().limit((int) Math.min(bufferSize, info.length() - position));
-            int read = channel.read(buffer, position);
-            if (read < 0) {
-                throw new EOFException("data file ends at " + position + " of " + info.length() + " bytes");
-            }
-            position += read;
-            hasher.update(buffer.flip());
-        }
+        FileReads.feed(channel, 0, info.length(), ByteBuffer.allocateDirect(bufferSize), hasher::update);
         PieceHashes hashes = hasher.finish();
         byte[] pieces = hashes.pieces();
         byte[] expected = info.pieces();

@@ -1,7 +1,6 @@
 package io.branchcast.agent.swarm.storage;
 
 import io.branchcast.contracts.manifest.InfoDictionary;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -92,16 +91,6 @@ final class WholeFileDigest {
         if (buffer == null) {
             buffer = ByteBuffer.allocateDirect(bufferSize);
         }
-        long position = offset;
-        long end = offset + length;
-        while (position < end) {
-            buffer.clear().limit((int) Math.min(bufferSize, end - position));
-            int read = channel.read(buffer, position);
-            if (read < 0) {
-                throw new EOFException("data file ends at " + position + " of " + info.length() + " bytes");
-            }
-            position += read;
-            sha256.update(buffer.flip());
-        }
+        FileReads.feed(channel, offset, offset + length, buffer, sha256::update);
     }
 }
