@@ -65,15 +65,9 @@ class KafkaBrokerTest {
     @Test
     void refusesATokenNotSignedByTheRealm() throws Exception {
         String forged = forgedToken();
-        Map<String, Object> attacker = new HashMap<>(Map.of(
-                "bootstrap.servers", stack.kafkaBootstrap(),
-                "security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", "OAUTHBEARER",
-                "sasl.login.callback.handler.class", ForgedTokenLoginHandler.class.getName(),
-                "sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required forgedToken=\""
-                        + forged + "\";",
-                "default.api.timeout.ms", 15000,
-                "request.timeout.ms", 10000));
+        Map<String, Object> attacker = FixedTokenLogin.clientConfig(stack.kafkaBootstrap(), forged);
+        attacker.put("default.api.timeout.ms", 15000);
+        attacker.put("request.timeout.ms", 10000);
         try (Admin admin = Admin.create(attacker)) {
             assertThatThrownBy(() -> admin.listTopics().names().get(20, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)

@@ -1,6 +1,7 @@
 package io.branchcast.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.branchcast.devstack.FixedTokenLogin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.AuthorizationException;
@@ -50,8 +51,20 @@ class RevocationTest {
 
     private static void produce(String bootstrap, String token, String agentId)
             throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(StaticTokenLogin.producerConfig(bootstrap, token))) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bootstrap, token))) {
             producer.send(new ProducerRecord<>("branchcast.agent-events", agentId, "{}")).get(20, TimeUnit.SECONDS);
         }
+    }
+
+    /** A producer that presents the agent's (revoked) token itself, as no Keycloak login would issue it again. */
+    private static Map<String, Object> producerConfig(String bootstrap, String token) {
+        Map<String, Object> config = FixedTokenLogin.clientConfig(bootstrap, token);
+        config.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        config.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        config.put("enable.idempotence", "false");
+        config.put("max.block.ms", "10000");
+        config.put("delivery.timeout.ms", "15000");
+        config.put("request.timeout.ms", "10000");
+        return config;
     }
 }
