@@ -41,6 +41,12 @@ class ArtifactResourceTest {
     private static final int PIECE = 256 * 1024;
     /** Five pieces, the last one short. */
     private static final byte[] PAYLOAD = Payloads.random(4 * PIECE + 12_345, 42);
+    /**
+     * The body of uploads refused before their body is read. The server answers at once and closes the connection;
+     * a body this small is sent whole before that, so the HTTP client never writes into a closed socket. That the
+     * connection closes is asserted with RawHttp.
+     */
+    private static final byte[] REFUSED_BODY = Payloads.random(1024, 7);
 
     @Inject
     ArtifactsConfig config;
@@ -176,11 +182,11 @@ class ArtifactResourceTest {
     void refusesUnsafeNamesAndVersionsWith422() {
         String tooLong = "x".repeat(201);
         for (String name : List.of("a/b", "a\\b", "..", "a..b", "bad\u0007bell", "", " lead", "trail ", ".hidden", tooLong)) {
-            upload(name, "1.0", PAYLOAD).statusCode(422).contentType("application/problem+json")
+            upload(name, "1.0", REFUSED_BODY).statusCode(422).contentType("application/problem+json")
                     .body("code", equalTo("invalid")).body("errors.field", hasItem("name"));
         }
-        upload("fine.img", "1/2", PAYLOAD).statusCode(422).body("errors.field", hasItem("version"));
-        given().auth().oauth2(Tokens.operator()).contentType(ContentType.BINARY).body(PAYLOAD)
+        upload("fine.img", "1/2", REFUSED_BODY).statusCode(422).body("errors.field", hasItem("version"));
+        given().auth().oauth2(Tokens.operator()).contentType(ContentType.BINARY).body(REFUSED_BODY)
                 .when().post("/api/v1/artifacts")
                 .then().statusCode(422).body("errors.field", hasItem("name")).body("errors.field", hasItem("version"));
         assertNoPartialFiles();
@@ -189,7 +195,7 @@ class ArtifactResourceTest {
     @Test
     void refusesADuplicateNameAndVersionWith409() {
         uploadReady("twice.img", PAYLOAD);
-        upload("twice.img", "1.0", PAYLOAD).statusCode(409).body("detail", containsString("already exists"));
+        upload("twice.img", "1.0", REFUSED_BODY).statusCode(409).body("detail", containsString("already exists"));
         upload("twice.img", "1.1", PAYLOAD).statusCode(201);
     }
 
@@ -298,7 +304,7 @@ class ArtifactResourceTest {
                 .then().statusCode(200).body("state", equalTo("DELETED"));
         given().auth().oauth2(Tokens.operator()).when().get("/api/v1/artifacts/" + id + "/content").then().statusCode(404);
         assertThat(Files.exists(objects().resolve(id))).isFalse();
-        upload("history.img", "1.0", PAYLOAD).statusCode(409);
+        upload("history.img", "1.0", REFUSED_BODY).statusCode(409);
     }
 
     @Test
