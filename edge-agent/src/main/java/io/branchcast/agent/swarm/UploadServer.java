@@ -1,11 +1,14 @@
 package io.branchcast.agent.swarm;
 
 import io.branchcast.agent.swarm.storage.PieceStore;
+import io.branchcast.agent.swarm.storage.StorageException;
 import io.branchcast.agent.swarm.wire.BlockRef;
 import io.branchcast.agent.swarm.wire.Choke;
+import io.branchcast.agent.swarm.wire.DisconnectReason;
 import io.branchcast.agent.swarm.wire.RejectRequest;
 import io.branchcast.agent.swarm.wire.Request;
 import io.branchcast.agent.swarm.wire.Unchoke;
+import io.netty.channel.FileRegion;
 
 import java.util.BitSet;
 import java.util.Collection;
@@ -13,11 +16,13 @@ import java.util.Collection;
 /**
  * UploadServer is the session's serving side: cooperative choking (every interested peer is unchoked while fewer than
  * the slot limit are; a LAN swarm has no use for tit-for-tat) and answering queued requests with verified data from
- * the store, sent by the OS from the file into the socket ({@link VerifiedBlockRegion}). A region holds no data, so
+ * the store, sent by the OS from the file into the socket ({@link PieceStore#verifiedRegion}). A region holds no data, so
  * the peer's capped request queue is what bounds the blocks queued on its socket. It is not responsible for the request
  * queue itself (the connection keeps it) nor for downloading. Owned by the session's context.
  */
 final class UploadServer {
+
+    private static final System.Logger LOG = System.getLogger(UploadServer.class.getName());
 
     private final PieceStore store;
     private final BitSet verified;
@@ -85,7 +90,16 @@ final class UploadServer {
                 }
                 continue;
             }
-            peer.connection.sendPiece(block.pieceIndex(), block.begin(), new VerifiedBlockRegion(store, block));
+            FileRegion region;
+            try {
+                region = store.verifiedRegion(block.pieceIndex(), block.begin(), block.length());
+            } catch (StorageException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot serve {0} to {1}: {2}; closing the connection so it asks "
+                        + "other peers", block, peer, e.getMessage());
+                peer.connection.close(DisconnectReason.IO_ERROR);
+                return;
+            }
+            peer.connection.sendPiece(block.pieceIndex(), block.begin(), region);
             peer.upload.add(block.length());
             uploaded.add(block.length());
         }

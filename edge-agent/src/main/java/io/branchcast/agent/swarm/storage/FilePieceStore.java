@@ -3,6 +3,7 @@ package io.branchcast.agent.swarm.storage;
 import io.branchcast.agent.swarm.storage.StorageException.Code;
 import io.branchcast.contracts.manifest.InfoDictionary;
 import io.branchcast.contracts.manifest.Manifest;
+import io.netty.channel.FileRegion;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -10,9 +11,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -64,8 +63,11 @@ public final class FilePieceStore implements PieceStore {
     /** Held by checkpoint, complete and close, which must not interleave; taken before the monitor, never after. */
     private final Object lifecycleLock = new Object();
 
-    /** Open data channel: read-write on the staged file, read-only when seeding; null once closed or failed. */
-    private FileChannel channel;
+    /**
+     * The data file: read-write on the staged file, read-only when seeding; null once closed or failed. Regions being
+     * sent to peers may hold it open a little longer.
+     */
+    private OpenFile file;
     /** Pieces whose data on disk matched their SHA-1; only grows, except when complete() finds corruption. */
     private final BitSet verified;
     /** Digests of pieces being written, fed in order as their data is written; removed when the piece is verified. */
@@ -81,7 +83,7 @@ public final class FilePieceStore implements PieceStore {
     private State state;
 
     private FilePieceStore(WorkerExecutor workers, Manifest manifest, Path stagedPath, Path resumePath, Path finalPath,
-                           FilePieceStoreOptions options, FileChannel channel, BitSet verified, State state) {
+                           FilePieceStoreOptions options, OpenFile file, BitSet verified, State state) {
         this.workers = workers;
         this.info = manifest.info();
         this.infoHash = manifest.infoHash();
@@ -90,7 +92,7 @@ public final class FilePieceStore implements PieceStore {
         this.resumePath = resumePath;
         this.finalPath = finalPath;
         this.options = options;
-        this.channel = channel;
+        this.file = file;
         this.verified = verified;
         this.state = state;
         this.wholeFile = new WholeFileDigest(info, options.getIoBufferSize());
@@ -136,7 +138,8 @@ public final class FilePieceStore implements PieceStore {
             }
             BitSet all = new BitSet();
             all.set(0, manifest.info().pieceCount());
-            return new FilePieceStore(workers, manifest, null, null, file, options, channel, all, State.SEEDING);
+            return new FilePieceStore(workers, manifest, null, null, file, options, new OpenFile(channel, file), all,
+                    State.SEEDING);
         }, false).recover(error -> workers.close().transform(ignored -> Future.failedFuture(error)));
     }
 
@@ -200,26 +203,12 @@ public final class FilePieceStore implements PieceStore {
     }
 
     @Override
-    public long transferVerified(int piece, int offset, int length, WritableByteChannel target) throws IOException {
+    public synchronized FileRegion verifiedRegion(int piece, int offset, int length) {
         checkBlock(piece, offset, length);
-        FileChannel source = verifiedSource(piece);
-        try {
-            return source.transferTo(info.pieceOffset(piece) + offset, length, target);
-        } catch (ClosedChannelException e) {
-            // complete() swapped the staged channel for the installed file's while this transfer began: same bytes.
-            FileChannel current = verifiedSource(piece);
-            if (current == source) {
-                throw e;
-            }
-            return current.transferTo(info.pieceOffset(piece) + offset, length, target);
-        }
-    }
-
-    private synchronized FileChannel verifiedSource(int piece) {
         if (!verified.get(piece)) {
             throw new StorageException(Code.NOT_VERIFIED, "piece " + piece + " is not verified");
         }
-        return channel();
+        return openFile().region(info.pieceOffset(piece) + offset, length);
     }
 
     @Override
@@ -289,14 +278,14 @@ public final class FilePieceStore implements PieceStore {
                 if (currentState() == State.DOWNLOADING && uncheckpointedCount() > 0) {
                     checkpoint();
                 }
-                FileChannel open;
+                OpenFile open;
                 synchronized (this) {
-                    open = channel;
-                    channel = null;
+                    open = file;
+                    file = null;
                     state = state == State.FAILED ? State.FAILED : State.CLOSED;
                 }
                 if (open != null) {
-                    open.close();
+                    open.release();
                 }
                 return (Void) null;
             }
@@ -326,8 +315,8 @@ public final class FilePieceStore implements PieceStore {
                 channel.write(ByteBuffer.allocate(1), info.length() - 1);
             }
             BitSet verified = resumable ? resumeState(channel, manifest, resume, options) : new BitSet();
-            return new FilePieceStore(workers, manifest, staged, resume, finalPath, options, channel, verified,
-                    State.DOWNLOADING);
+            return new FilePieceStore(workers, manifest, staged, resume, finalPath, options,
+                    new OpenFile(channel, staged), verified, State.DOWNLOADING);
         } catch (IOException | RuntimeException e) {
             closeAfter(channel, e);
             throw e;
@@ -407,14 +396,14 @@ public final class FilePieceStore implements PieceStore {
     }
 
     private void switchToSeeding() throws IOException {
-        FileChannel seeding = options.getChannelOpener().open(finalPath, StandardOpenOption.READ);
-        FileChannel staged;
+        OpenFile seeding = new OpenFile(options.getChannelOpener().open(finalPath, StandardOpenOption.READ), finalPath);
+        OpenFile staged;
         synchronized (this) {
-            staged = channel;
-            channel = seeding;
+            staged = file;
+            file = seeding;
             state = State.SEEDING;
         }
-        staged.close();
+        staged.release();
     }
 
     /** The piece's digest, continued from its hash cursor with the rest of the piece as stored. */
@@ -489,13 +478,17 @@ public final class FilePieceStore implements PieceStore {
         }
     }
 
-    private synchronized FileChannel channel() {
-        if (channel == null) {
+    private FileChannel channel() {
+        return openFile().channel();
+    }
+
+    private synchronized OpenFile openFile() {
+        if (file == null) {
             throw state == State.FAILED
                     ? new StorageException(failure.code(), "store failed earlier: " + failure.getMessage())
                     : new StorageException(Code.CLOSED, "store closed");
         }
-        return channel;
+        return file;
     }
 
     private synchronized State currentState() {
@@ -521,17 +514,17 @@ public final class FilePieceStore implements PieceStore {
         if (error.code() != Code.DISK_FULL) {
             return error;
         }
-        FileChannel open;
+        OpenFile open;
         synchronized (this) {
             if (state != State.DOWNLOADING) {
                 return error;
             }
-            open = channel;
-            channel = null;
+            open = file;
+            file = null;
             state = State.FAILED;
             failure = error;
         }
-        closeAfter(open, error);
+        open.release();
         deleteStaged(stagedPath, resumePath, error);
         return error;
     }

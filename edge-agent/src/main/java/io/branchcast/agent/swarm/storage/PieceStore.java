@@ -1,9 +1,8 @@
 package io.branchcast.agent.swarm.storage;
 
+import io.netty.channel.FileRegion;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
@@ -48,14 +47,14 @@ public interface PieceStore {
     Future<Buffer> readBlock(int piece, int offset, int length);
 
     /**
-     * Sends bytes of a verified piece straight to a channel (a peer's socket) and returns how many it took (0 when the
-     * socket is full). The exception to the worker-pool rule: it runs on the event loop when the socket can take data,
-     * as Vert.x's own {@code sendFile} does, because from a file the OS copies page-cache pages into the socket
-     * without the data passing through this process ({@code sendfile}).
+     * A block of a verified piece as a file region, which the transport sends from the page cache straight into a
+     * peer's socket ({@code sendfile}), so serving neither reads the block onto the heap nor copies it through a
+     * buffer. Unlike the other methods it does no I/O, so it is called on the event loop. The region holds the file
+     * open until the transport releases it; the bytes are those verified when it was made.
      *
      * @throws StorageException NOT_VERIFIED, OUT_OF_RANGE or CLOSED
      */
-    long transferVerified(int piece, int offset, int length, WritableByteChannel target) throws IOException;
+    FileRegion verifiedRegion(int piece, int offset, int length);
 
     /**
      * Hashes the piece as written and compares it with the manifest; call it once every write to the piece has

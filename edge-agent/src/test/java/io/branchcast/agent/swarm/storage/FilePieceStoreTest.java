@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.branchcast.agent.swarm.storage.StorageException.Code;
+import io.netty.channel.FileRegion;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -62,30 +63,47 @@ class FilePieceStoreTest {
     }
 
     @Test
-    void transfersOnlyVerifiedBytesToAChannel(Vertx vertx, VertxTestContext test) {
+    void servesOnlyVerifiedBytesAsRegionsThatOutliveCompletionAndClose(Vertx vertx, VertxTestContext test) {
         Path sink = dir.resolve("sink.bin");
-        open(vertx).compose(store -> download(store, 1)
+        open(vertx).compose(store -> download(store, 0, 1, 2)
                 .map(v -> {
-                    try (FileChannel out = FileChannel.open(sink, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-                        long sent = 0;
-                        while (sent < 300) {
-                            sent += store.transferVerified(1, 100 + (int) sent, 300 - (int) sent, out);
-                        }
-                        assertThat(Files.readAllBytes(sink))
-                                .isEqualTo(Arrays.copyOfRange(fixture.content, PIECE + 100, PIECE + 400));
-                        assertThatThrownBy(() -> store.transferVerified(2, 0, 16, out))
-                                .isInstanceOfSatisfying(StorageException.class,
-                                        e -> assertThat(e.code()).isEqualTo(Code.NOT_VERIFIED));
-                        assertThatThrownBy(() -> store.transferVerified(1, PIECE - 8, 16, out))
-                                .isInstanceOfSatisfying(StorageException.class,
-                                        e -> assertThat(e.code()).isEqualTo(Code.OUT_OF_RANGE));
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
-                    return store;
+                    assertThat(send(store.verifiedRegion(1, 100, 300), sink))
+                            .isEqualTo(Arrays.copyOfRange(fixture.content, PIECE + 100, PIECE + 400));
+                    assertThatThrownBy(() -> store.verifiedRegion(3, 0, 16))
+                            .isInstanceOfSatisfying(StorageException.class,
+                                    e -> assertThat(e.code()).isEqualTo(Code.NOT_VERIFIED));
+                    assertThatThrownBy(() -> store.verifiedRegion(1, PIECE - 8, 16))
+                            .isInstanceOfSatisfying(StorageException.class,
+                                    e -> assertThat(e.code()).isEqualTo(Code.OUT_OF_RANGE));
+                    return store.verifiedRegion(2, 0, PIECE);
                 })
-                .compose(FilePieceStore::close))
+                .compose(queued -> download(store, 3)
+                        .compose(v -> store.complete())
+                        .compose(path -> store.close())
+                        .map(v -> {
+                            // a block queued for a peer before completion and close is still sent whole
+                            assertThat(send(queued, sink))
+                                    .isEqualTo(Arrays.copyOfRange(fixture.content, 2 * PIECE, 3 * PIECE));
+                            assertThatThrownBy(() -> store.verifiedRegion(0, 0, 16))
+                                    .isInstanceOfSatisfying(StorageException.class,
+                                            e -> assertThat(e.code()).isEqualTo(Code.CLOSED));
+                            return null;
+                        })))
                 .onComplete(test.succeedingThenComplete());
+    }
+
+    /** Sends the region as a transport does (possibly in parts), releases it, and returns the bytes sent. */
+    private static byte[] send(FileRegion region, Path sink) {
+        try (FileChannel out = FileChannel.open(sink, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (region.transferred() < region.count()) {
+                region.transferTo(out, region.transferred());
+            }
+            assertThat(region.release()).isTrue();
+            return Files.readAllBytes(sink);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
