@@ -1,6 +1,7 @@
 package io.branchcast.agent.swarm;
 
 import io.branchcast.agent.swarm.storage.PieceStore;
+import io.branchcast.agent.swarm.wire.Piece;
 import io.vertx.core.buffer.Buffer;
 
 import java.util.ArrayList;
@@ -14,15 +15,20 @@ import java.util.Map;
  * and verifies a piece once all of it is received and every write of it has landed, then reports the verdict.
  * Consecutive blocks of a piece are gathered into runs of up to {@link #RUN_BLOCKS} and written as one storage task
  * ({@link PieceStore#writeBlocks}); a run is written when it is full, when a block does not follow it, or when its
- * piece is complete. It counts writes in flight and asks for inbound back-pressure above the configured bound. It is
+ * piece is complete. Received blocks are written from the network buffers they arrived in, which it releases once
+ * written or dropped. It counts writes in flight and asks for inbound back-pressure above the configured bound. It is
  * not responsible for what happens after a verdict (announcing, banning, picking again): that is the {@link Outcome}'s
  * job. Owned by the session's context.
  */
 final class PieceWriter {
 
     private static final System.Logger LOG = System.getLogger(PieceWriter.class.getName());
-    /** Blocks per storage write: 256 KiB of 16 KiB blocks, short-lived enough to stay out of the old generation. */
-    static final int RUN_BLOCKS = 16;
+    /**
+     * Blocks per storage write: 1 MiB of 16 KiB blocks, the default piece size, so a piece received in order costs one
+     * hand-off to a worker (each wakes a thread) instead of four. The blocks sit in pooled network buffers, off the
+     * heap, bounded by maxPendingWrites.
+     */
+    static final int RUN_BLOCKS = 64;
 
     /** Verdicts and failures, on the session's context. */
     interface Outcome {
@@ -42,7 +48,7 @@ final class PieceWriter {
     /** Consecutive blocks of one piece not yet handed to the store. */
     private static final class Run {
         final int offset;
-        final List<Buffer> blocks = new ArrayList<>(RUN_BLOCKS);
+        final List<Piece> blocks = new ArrayList<>(RUN_BLOCKS);
         int end;
 
         Run(int offset) {
@@ -71,10 +77,12 @@ final class PieceWriter {
     }
 
     /**
-     * Writes a block accepted by the picker. {@code pieceComplete}: it was the piece's last missing block, so the
-     * piece is verified once its writes have landed.
+     * Writes a block accepted by the picker, and releases it afterwards. {@code pieceComplete}: it was the piece's
+     * last missing block, so the piece is verified once its writes have landed.
      */
-    void writeBlock(int piece, int offset, Buffer data, boolean pieceComplete) {
+    void writeBlock(Piece block, boolean pieceComplete) {
+        int piece = block.pieceIndex();
+        int offset = block.begin();
         Run run = runs.get(piece);
         if (run != null && run.end != offset) {
             runs.remove(piece);
@@ -85,8 +93,8 @@ final class PieceWriter {
             run = new Run(offset);
             runs.put(piece, run);
         }
-        run.blocks.add(data);
-        run.end += data.length();
+        run.blocks.add(block);
+        run.end += block.data().length();
         if (pieceComplete) {
             awaitingVerification.set(piece);
         }
@@ -108,7 +116,13 @@ final class PieceWriter {
 
     /** The piece was verified by other means (e.g. from the origin): blocks not yet written are dropped. */
     void pieceVerified(int piece) {
-        runs.remove(piece);
+        release(runs.remove(piece));
+    }
+
+    /** Drops the blocks not yet handed to the store (the session stops); writes in flight release theirs. */
+    void close() {
+        runs.values().forEach(PieceWriter::release);
+        runs.clear();
     }
 
     private void flush(int piece, Run run) {
@@ -119,7 +133,8 @@ final class PieceWriter {
             paused = true;
             outcome.backPressure(true);
         }
-        store.writeBlocks(piece, run.offset, run.blocks).onComplete(result -> {
+        store.writeBlocks(piece, run.offset, run.blocks.stream().map(Piece::data).toList()).onComplete(result -> {
+            release(run);
             pendingWrites -= blocks;
             boolean lastWrite = pendingByPiece.merge(piece, -blocks, Integer::sum) == 0;
             if (lastWrite) {
@@ -137,6 +152,12 @@ final class PieceWriter {
                 verify(piece, false);
             }
         });
+    }
+
+    private static void release(Run run) {
+        if (run != null) {
+            run.blocks.forEach(Piece::release);
+        }
     }
 
     private void verify(int piece, boolean fromOrigin) {

@@ -33,7 +33,7 @@ public class SwarmOptions {
     /** Cooperative LAN swarm: every interested peer is unchoked, up to this many at once. */
     public static final int DEFAULT_MAX_UPLOAD_SLOTS = 64;
     /** Received blocks not yet on disk, all peers together; above it reading from peers pauses. */
-    public static final int DEFAULT_MAX_PENDING_WRITES = 1024;
+    public static final int DEFAULT_MAX_PENDING_WRITES = 512;
     /** The origin is asked only this long after start (peers first), and only for pieces no connected peer has. */
     public static final long DEFAULT_ORIGIN_GRACE_MS = 1_500;
     /**

@@ -22,6 +22,7 @@ import io.branchcast.agent.swarm.wire.NotInterested;
 import io.branchcast.agent.swarm.wire.PeerId;
 import io.branchcast.agent.swarm.wire.PeerMessage;
 import io.branchcast.agent.swarm.wire.Piece;
+import io.branchcast.agent.swarm.wire.ProtocolViolation;
 import io.branchcast.agent.swarm.wire.RejectRequest;
 import io.branchcast.agent.swarm.wire.Unchoke;
 import io.branchcast.agent.swarm.wire.WireLimits;
@@ -145,7 +146,11 @@ public final class SwarmSession extends VerticleBase {
     public Future<?> stop() {
         vertx.cancelTimer(tickTimer);
         completion.tryFail("session stopped");
-        return peerSource.stop().eventually(() -> peers.close());
+        return peerSource.stop().eventually(() -> peers.close()).andThen(closed -> {
+            if (writer != null) {
+                writer.close();
+            }
+        });
     }
 
     /** Succeeds with the installed file once every piece is verified and the store completed; fails on storage errors. */
@@ -238,9 +243,17 @@ public final class SwarmSession extends VerticleBase {
         markData();
         peer.download.add(length);
         fromPeers.add(length);
-        BlockReceipt<SwarmPeer> receipt = scheduler.accept(peer, piece);
+        BlockReceipt<SwarmPeer> receipt;
+        try {
+            receipt = scheduler.accept(peer, piece);
+        } catch (ProtocolViolation violation) {
+            piece.release();
+            throw violation;
+        }
         if (receipt != null) {
-            writer.writeBlock(piece.pieceIndex(), piece.begin(), piece.data(), receipt.pieceComplete());
+            writer.writeBlock(piece, receipt.pieceComplete());
+        } else {
+            piece.release();
         }
         if (peer.requested.size() <= peer.pipelineDepth * 3 / 4) {
             fill(peer);

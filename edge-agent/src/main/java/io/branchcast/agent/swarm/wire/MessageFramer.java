@@ -1,18 +1,22 @@
 package io.branchcast.agent.swarm.wire;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.streams.ReadStream;
+import io.vertx.core.internal.buffer.BufferInternal;
 
 import java.util.Objects;
 
 /**
  * MessageFramer cuts a peer's byte stream into frames: first the 68-byte handshake, then a fixed 4-byte length prefix
- * followed by a body of that length. A frame that lies whole inside one buffer read from the socket is handed on as a
- * slice of it (no copy: a piece's data stays a slice of the socket's buffer); only a frame split across reads is
- * gathered into a buffer of its own. A prefix is checked against {@link WireLimits#checkFrameLength} before any body
- * byte is gathered, so a 2 GiB prefix costs nothing. While paused it emits nothing (unparsed bytes are kept) and
- * pauses the stream. After the first violation it stops emitting. It is not responsible for closing the socket (its
- * {@link Listener} does that).
+ * followed by a body of that length. It reads the socket's own (pooled, direct) Netty buffers, which it owns once
+ * pushed to {@link #onData}. A piece message whose frame lies whole inside one read keeps its data in that buffer (a
+ * retained slice, no copy) up to the disk write, and owns it: see {@link Piece#release()}. A frame split across reads
+ * is gathered into a buffer of its own from the same allocator; every other message is copied to the heap and its
+ * network bytes released at once. A prefix is checked against {@link WireLimits#checkFrameLength} before any body byte
+ * is gathered, so a 2 GiB prefix costs nothing. While paused it emits nothing (unparsed bytes are kept) and pauses the
+ * source. After the first violation, or {@link #close()}, it emits nothing and holds no buffer. It is not responsible
+ * for closing the socket (its {@link Listener} does that).
  */
 final class MessageFramer {
 
@@ -27,17 +31,23 @@ final class MessageFramer {
         void onStreamError(Throwable error);
     }
 
-    private static final int LENGTH_PREFIX = 4;
-    private static final Buffer EMPTY = Buffer.buffer(0);
+    /** Flow control of the stream the framer reads: the socket, or a test's stand-in. */
+    interface Source {
+        void pause();
 
-    private final ReadStream<Buffer> stream;
+        void resume();
+    }
+
+    private static final int LENGTH_PREFIX = 4;
+    private static final int PIECE_ID = MessageId.PIECE.wireId();
+
+    private final Source source;
     private final WireCodec codec;
     private final Listener listener;
-    /** Bytes read from the stream; those before inputPosition are consumed. */
-    private Buffer input = EMPTY;
-    private int inputPosition;
+    /** The read being parsed, from its reader index on; null when all of it is consumed. */
+    private ByteBuf input;
     /** The start of a frame split across reads; null when none. Never longer than expected. */
-    private Buffer partial;
+    private ByteBuf partial;
     /** Length of the next item: the handshake, a length prefix or a body. */
     private int expected = Handshake.LENGTH;
     /** True until the handshake frame arrived. */
@@ -47,21 +57,20 @@ final class MessageFramer {
     private boolean paused;
     /** True while frames are being emitted; a resume from a listener then just lets the loop go on. */
     private boolean emitting;
-    /** Set on the first violation; nothing is emitted afterwards. */
+    /** Set on the first violation or on close; nothing is emitted afterwards. */
     private boolean failed;
 
-    MessageFramer(ReadStream<Buffer> stream, WireCodec codec, Listener listener) {
-        this.stream = Objects.requireNonNull(stream, "stream");
+    MessageFramer(Source source, WireCodec codec, Listener listener) {
+        this.source = Objects.requireNonNull(source, "source");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.listener = Objects.requireNonNull(listener, "listener");
-        stream.handler(this::onData);
     }
 
-    /** Stops emitting frames and applies back-pressure to the stream. */
+    /** Stops emitting frames and applies back-pressure to the source. */
     void pause() {
         if (!paused) {
             paused = true;
-            stream.pause();
+            source.pause();
         }
     }
 
@@ -71,17 +80,32 @@ final class MessageFramer {
             return;
         }
         paused = false;
-        stream.resume();
+        source.resume();
         emit();
     }
 
-    private void onData(Buffer data) {
-        if (inputPosition < input.length()) {
-            input = input.getBuffer(inputPosition, input.length()).appendBuffer(data);
-        } else {
-            input = data;
+    /** Stops for good and releases the buffers held; later data is released as it arrives. */
+    void close() {
+        failed = true;
+        releaseBuffers();
+    }
+
+    /** Takes ownership of one read from the socket. */
+    void onData(ByteBuf data) {
+        if (failed) {
+            data.release();
+            return;
         }
-        inputPosition = 0;
+        if (input == null) {
+            input = data;
+        } else {
+            // only while paused: the unparsed rest and the new read become one buffer
+            ByteBuf joined = data.alloc().buffer(input.readableBytes() + data.readableBytes());
+            joined.writeBytes(input).writeBytes(data);
+            input.release();
+            data.release();
+            input = joined;
+        }
         emit();
     }
 
@@ -91,59 +115,101 @@ final class MessageFramer {
         }
         emitting = true;
         try {
-            while (!paused && !failed && inputPosition < input.length()) {
-                int available = input.length() - inputPosition;
-                if (partial != null) {
-                    int take = Math.min(expected - partial.length(), available);
-                    partial.appendBuffer(input, inputPosition, take);
-                    inputPosition += take;
-                    if (partial.length() == expected) {
-                        Buffer frame = partial;
-                        partial = null;
-                        onFrame(frame);
-                    }
-                } else if (available >= expected) {
-                    Buffer frame = input.slice(inputPosition, inputPosition + expected);
-                    inputPosition += expected;
-                    onFrame(frame);
-                } else {
-                    partial = Buffer.buffer(expected).appendBuffer(input, inputPosition, available);
-                    inputPosition += available;
+            while (!paused && !failed && input != null && input.isReadable()) {
+                try {
+                    next();
+                } catch (ProtocolViolation violation) {
+                    failed = true;
+                    pause();
+                    releaseBuffers();
+                    listener.onViolation(violation);
                 }
             }
-            if (inputPosition == input.length()) {
-                input = EMPTY;
-                inputPosition = 0;
+            if (input != null && !input.isReadable()) {
+                input.release();
+                input = null;
             }
         } finally {
             emitting = false;
         }
     }
 
-    private void onFrame(Buffer frame) {
-        try {
-            if (awaitingHandshake) {
-                awaitingHandshake = false;
-                expected = LENGTH_PREFIX;
-                listener.onHandshake(WireCodec.decodeHandshake(frame));
-            } else if (awaitingLength) {
-                int length = frame.getInt(0);
-                codec.limits().checkFrameLength(length);
-                if (length == 0) {
-                    listener.onMessage(KeepAlive.INSTANCE);
-                } else {
-                    awaitingLength = false;
-                    expected = length;
-                }
-            } else {
-                awaitingLength = true;
-                expected = LENGTH_PREFIX;
-                listener.onMessage(codec.decode(frame));
+    /** Consumes the next item of the input, or as much of it as has arrived. */
+    private void next() {
+        int available = input.readableBytes();
+        if (partial != null) {
+            partial.writeBytes(input, Math.min(expected - partial.readableBytes(), available));
+            if (partial.readableBytes() == expected) {
+                ByteBuf frame = partial;
+                partial = null;
+                onFrame(frame);
             }
+        } else if (awaitingLength && !awaitingHandshake && available >= LENGTH_PREFIX) {
+            onLength(input.readInt());
+        } else if (available >= expected) {
+            onFrame(input.readRetainedSlice(expected));
+        } else {
+            partial = input.alloc().buffer(expected);
+            partial.writeBytes(input, available);
+        }
+    }
+
+    /** Handles one whole frame and releases it, or hands its ownership on with a piece message. */
+    private void onFrame(ByteBuf frame) {
+        if (awaitingHandshake) {
+            awaitingHandshake = false;
+            expected = LENGTH_PREFIX;
+            listener.onHandshake(WireCodec.decodeHandshake(heapCopy(frame)));
+        } else if (awaitingLength) {
+            int length = frame.readInt();
+            frame.release();
+            onLength(length);
+        } else {
+            awaitingLength = true;
+            expected = LENGTH_PREFIX;
+            if (frame.getUnsignedByte(frame.readerIndex()) == PIECE_ID) {
+                listener.onMessage(decodePiece(frame));
+            } else {
+                listener.onMessage(codec.decode(heapCopy(frame)));
+            }
+        }
+    }
+
+    private void onLength(int length) {
+        codec.limits().checkFrameLength(length);
+        if (length == 0) {
+            listener.onMessage(KeepAlive.INSTANCE);
+        } else {
+            awaitingLength = false;
+            expected = length;
+        }
+    }
+
+    private PeerMessage decodePiece(ByteBuf frame) {
+        try {
+            return codec.decode(BufferInternal.buffer(frame));
         } catch (ProtocolViolation violation) {
-            failed = true;
-            pause();
-            listener.onViolation(violation);
+            frame.release();
+            throw violation;
+        }
+    }
+
+    private static Buffer heapCopy(ByteBuf frame) {
+        try {
+            return Buffer.buffer(ByteBufUtil.getBytes(frame));
+        } finally {
+            frame.release();
+        }
+    }
+
+    private void releaseBuffers() {
+        if (input != null) {
+            input.release();
+            input = null;
+        }
+        if (partial != null) {
+            partial.release();
+            partial = null;
         }
     }
 }

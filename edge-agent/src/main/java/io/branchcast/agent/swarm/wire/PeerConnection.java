@@ -1,6 +1,8 @@
 package io.branchcast.agent.swarm.wire;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.FileRegion;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -63,7 +65,25 @@ public final class PeerConnection {
         this.codec = new WireCodec(limits);
         this.options = new PeerConnectionOptions(options);
         this.writer = socket::write;
-        this.framer = new MessageFramer(socket, codec, new Listener());
+        this.framer = new MessageFramer(new MessageFramer.Source() {
+            @Override
+            public void pause() {
+                socket.pause();
+            }
+
+            @Override
+            public void resume() {
+                socket.resume();
+            }
+        }, codec, new Listener());
+        // The socket's own buffers, not Vert.x's heap copies: received blocks stay in them up to the disk write.
+        ((NetSocketInternal) socket).messageHandler(message -> {
+            if (message instanceof ByteBuf data) {
+                framer.onData(data);
+            } else {
+                ReferenceCountUtil.release(message);
+            }
+        });
     }
 
     /**
@@ -186,6 +206,7 @@ public final class PeerConnection {
         vertx.cancelTimer(handshakeTimer);
         vertx.cancelTimer(keepAliveTimer);
         inboundRequests.clear();
+        framer.close();
         LOG.log(reason.violation() ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
                 "peer {0} disconnected: {1}{2}", remoteAddress, reason, detail.isEmpty() ? "" : " (" + detail + ")");
         socket.close();
@@ -356,6 +377,9 @@ public final class PeerConnection {
         @Override
         public void onMessage(PeerMessage message) {
             if (closeReason != null) {
+                if (message instanceof Piece piece) {
+                    piece.release();
+                }
                 return;
             }
             try {

@@ -2,9 +2,9 @@ package io.branchcast.agent.swarm.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.Handler;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.streams.ReadStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,11 +58,14 @@ class MessageFramerTest {
         return Buffer.buffer(data);
     }
 
+    /** Checks the frames, then that releasing the piece leaves no network buffer held. */
     private void assertAllFrames() {
         assertThat(events).hasSize(5);
         assertThat(events.get(0)).isInstanceOf(Handshake.class);
         assertThat(events.subList(1, 5)).containsExactly(new Have(3), KeepAlive.INSTANCE, new Piece(1, 16384, block()),
                 Unchoke.INSTANCE);
+        ((Piece) events.get(3)).release();
+        assertThat(stream.reads).allSatisfy(read -> assertThat(read.refCnt()).isZero());
     }
 
     @Test
@@ -70,6 +73,28 @@ class MessageFramerTest {
         stream.push(wire());
 
         assertAllFrames();
+    }
+
+    @Test
+    void a_piece_within_one_read_keeps_its_data_in_that_read_until_released() {
+        stream.push(wire());
+
+        Piece piece = (Piece) events.get(3);
+        assertThat(stream.reads.get(0).refCnt()).as("held by the piece alone").isEqualTo(1);
+        piece.release();
+        assertThat(stream.reads.get(0).refCnt()).isZero();
+    }
+
+    @Test
+    void a_closed_framer_releases_what_it_holds_and_every_later_read() {
+        Buffer bytes = wire();
+        stream.push(bytes.slice(0, 100));
+        int emitted = events.size();
+        framer.close();
+        stream.push(bytes.slice(100, bytes.length()));
+
+        assertThat(events).hasSize(emitted);
+        assertThat(stream.reads).allSatisfy(read -> assertThat(read.refCnt()).isZero());
     }
 
     @Test
@@ -125,48 +150,28 @@ class MessageFramerTest {
         assertThat(events).hasSize(2);
         assertThat(events.get(1)).isEqualTo(DisconnectReason.MESSAGE_TOO_LARGE);
         assertThat(stream.paused).isTrue();
+        assertThat(stream.reads.get(0).refCnt()).isZero();
     }
 
-    /** A read stream driven by the test. */
-    private static final class FakeStream implements ReadStream<Buffer> {
-        private Handler<Buffer> handler;
+    /** The socket side, driven by the test: each push is one read, in a buffer the framer then owns. */
+    private final class FakeStream implements MessageFramer.Source {
         boolean paused;
+        final List<ByteBuf> reads = new ArrayList<>();
 
         void push(Buffer data) {
-            handler.handle(data);
+            ByteBuf read = Unpooled.directBuffer(data.length()).writeBytes(data.getBytes());
+            reads.add(read);
+            framer.onData(read);
         }
 
         @Override
-        public ReadStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> handler(Handler<Buffer> handler) {
-            this.handler = handler;
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> pause() {
+        public void pause() {
             paused = true;
-            return this;
         }
 
         @Override
-        public ReadStream<Buffer> resume() {
+        public void resume() {
             paused = false;
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> fetch(long amount) {
-            return this;
-        }
-
-        @Override
-        public ReadStream<Buffer> endHandler(Handler<Void> endHandler) {
-            return this;
         }
     }
 }
