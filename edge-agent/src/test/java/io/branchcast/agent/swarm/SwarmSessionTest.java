@@ -5,10 +5,13 @@ import io.branchcast.agent.origin.UnlimitedOriginScheduler;
 import io.branchcast.agent.origin.WebSeedFetcher;
 import io.branchcast.agent.origin.WebSeedOptions;
 import io.branchcast.agent.swarm.peers.PeerBanList;
+import io.branchcast.agent.swarm.peers.PeerSource;
 import io.branchcast.agent.swarm.peers.StaticPeerSource;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
@@ -109,8 +112,7 @@ class SwarmSessionTest {
                         .compose(corrupt -> kit.downloadStore(host).compose(store -> kit.deploy(
                                 SwarmSession.builder(kit.manifest, store).options(SwarmTestKit.options(host))
                                         .banList(bans)
-                                        .peerSource(new StaticPeerSource(List.of(
-                                                corrupt.address(), seeder.listenAddress()))).build()))))
+                                        .peerSource(seederOnceBanned(vertx, corrupt, seeder, bans)).build()))))
                 .compose(session -> session.completion().map(path -> session))
                 .onComplete(test.succeeding(session -> test.verify(() -> {
                     assertThat(SwarmTestKit.sha256(kit.output(host))).isEqualTo(kit.expectedSha256());
@@ -120,6 +122,35 @@ class SwarmSessionTest {
                     test.completeNow();
                 })));
         assertThat(test.awaitCompletion(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * Reports the corrupt peer at once and the seeder only after the corrupt peer is banned: with both at once, a fast
+     * seeder can deliver the whole file before any garbage block is accepted, and there is nothing to detect.
+     */
+    private static PeerSource seederOnceBanned(Vertx vertx, CorruptPeer corrupt, SwarmSession seeder,
+            PeerBanList bans) {
+        return new PeerSource() {
+            private long timer = -1;
+
+            @Override
+            public Future<Void> start(Handler<SocketAddress> onPeer) {
+                onPeer.handle(corrupt.address());
+                timer = vertx.setPeriodic(20, id -> {
+                    if (bans.isBanned(corrupt.address().host())) {
+                        vertx.cancelTimer(id);
+                        onPeer.handle(seeder.listenAddress());
+                    }
+                });
+                return Future.succeededFuture();
+            }
+
+            @Override
+            public Future<Void> stop() {
+                vertx.cancelTimer(timer);
+                return Future.succeededFuture();
+            }
+        };
     }
 
     @Test
