@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * ({@link #applySnapshot}), so a job cancelled while the agent was down never resumes.
  *
  * <p>Decisions for a job that targets this agent: paused stops the transfer and keeps the data; before startAt it
- * waits; past the deadline without completion it fails with deadline-exceeded; otherwise it downloads, then seeds for
+ * waits, and {@link #JOIN_AHEAD_MS} before it joins the job's swarm (manifest fetched, store opened, peers connected)
+ * without requesting anything, so that the rollout starts with its connections in place; past the deadline without completion it fails with deadline-exceeded; otherwise it downloads, then seeds for
  * seedingSeconds after completion. A record with an older revision than the one acted on is ignored; a failed job is
  * tried again only for a newer revision. A job that ends (tombstone) or stops targeting the agent is stopped and its
  * files are deleted, except the installed payload of a completed job.
@@ -42,6 +43,8 @@ public final class Reconciler {
     private static final System.Logger LOG = System.getLogger(Reconciler.class.getName());
     private static final long FIRST_RETRY_MS = 5_000;
     private static final long MAX_RETRY_MS = 300_000;
+    /** How long before a job's start time the agent joins its swarm; the job stays QUEUED until the start. */
+    static final long JOIN_AHEAD_MS = 30_000;
 
     private final Vertx vertx;
     private final Context context;
@@ -171,13 +174,20 @@ public final class Reconciler {
             }
             transition(jobId, record, TargetState.QUEUED);
         } else if (now < state.startAt()) {
-            transition(jobId, record, TargetState.QUEUED);
+            JobRecord queued = transition(jobId, record, TargetState.QUEUED);
+            if (now >= state.startAt() - JOIN_AHEAD_MS && !running.containsKey(jobId)
+                    && retries.getOrDefault(jobId, Retry.NONE).at() <= now) {
+                startDownload(jobId, state, queued);
+            }
         } else if (state.deadline() > 0 && now >= state.deadline()) {
             stopTransfer(jobId);
             fail(jobId, AgentErrorCode.DEADLINE_EXCEEDED, "the deadline " + Instant.ofEpochMilli(state.deadline())
                     + " passed before the download completed");
         } else if (running.containsKey(jobId)) {
-            reportProgress(jobId, record);
+            JobRecord downloading = transition(jobId, record, TargetState.DOWNLOADING);
+            if (downloading == record) {
+                reportProgress(jobId, record);
+            }
         } else if (retries.getOrDefault(jobId, Retry.NONE).at() <= now) {
             startDownload(jobId, state, transition(jobId, record, TargetState.DOWNLOADING));
         }
@@ -186,8 +196,13 @@ public final class Reconciler {
     private void startDownload(String jobId, JobDesiredState state, JobRecord record) {
         Running run = new Running(false);
         running.put(jobId, run);
-        LOG.log(System.Logger.Level.INFO, "job {0}: downloading artifact {1} (revision {2})", jobId,
-                state.artifactId(), record.revision());
+        if (clock.millis() < state.startAt()) {
+            LOG.log(System.Logger.Level.INFO, "job {0}: joining the swarm of artifact {1} (revision {2}); downloading "
+                    + "starts at {3}", jobId, state.artifactId(), record.revision(), Instant.ofEpochMilli(state.startAt()));
+        } else {
+            LOG.log(System.Logger.Level.INFO, "job {0}: downloading artifact {1} (revision {2})", jobId,
+                    state.artifactId(), record.revision());
+        }
         onContext(transfers.download(state, JobFiles.of(dataDir, jobId)), started -> {
             if (!attach(jobId, run, started)) {
                 return;

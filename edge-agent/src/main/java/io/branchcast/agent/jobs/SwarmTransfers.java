@@ -63,7 +63,7 @@ public final class SwarmTransfers implements TransferFactory {
                     ? FilePieceStore.openSeed(vertx, manifest, target, SeedTrust.HASH_CHECK, storeOptions)
                     : FilePieceStore.open(vertx, manifest, files.staging(), target, storeOptions);
             return store.recover(error -> Future.failedFuture(SwarmTransfer.classify(error)))
-                    .compose(opened -> start(job, manifest, opened));
+                    .compose(opened -> start(job, manifest, opened, job.startAt()));
         });
     }
 
@@ -71,10 +71,11 @@ public final class SwarmTransfers implements TransferFactory {
     public Future<Transfer> seed(JobDesiredState job, JobFiles files, Path file) {
         return manifests.fetch(job.manifestUrl())
                 .compose(manifest -> FilePieceStore.openSeed(vertx, manifest, file, SeedTrust.TRUSTED, storeOptions)
-                        .compose(store -> start(job, manifest, store)));
+                        .compose(store -> start(job, manifest, store, 0)));
     }
 
-    private Future<Transfer> start(JobDesiredState job, Manifest manifest, PieceStore store) {
+    /** Joins the job's swarm; a download requests nothing before {@code startAtMillis} (0: at once). */
+    private Future<Transfer> start(JobDesiredState job, Manifest manifest, PieceStore store, long startAtMillis) {
         int port;
         try {
             port = ports.acquire();
@@ -82,7 +83,8 @@ public final class SwarmTransfers implements TransferFactory {
             return store.close().transform(ignored -> Future.failedFuture(e));
         }
         TrackerClient tracker = new TrackerClient(vertx, client, controlPlaneUrl, bearerToken, job.jobId(), port);
-        SwarmOptions options = new SwarmOptions().setListenHost(bindAddress).setListenPort(port);
+        SwarmOptions options = new SwarmOptions().setListenHost(bindAddress).setListenPort(port)
+                .setStartAtMillis(Math.max(0, startAtMillis));
         if (bindSpecificAddress) {
             options.setLocalAddress(bindAddress);
         }

@@ -153,17 +153,23 @@ class ReconcilerTest {
     }
 
     @Test
-    void waits_for_the_start_time() throws Exception {
+    void waits_for_the_start_time_joining_the_swarm_shortly_before() throws Exception {
         run(r -> r.applySnapshot(Map.of(JOB, new Desired(JOB, 1).startAt(T0 + 60_000).build())));
         run(Reconciler::reconcileAll);
         awaitStates(JOB, TargetState.QUEUED);
         assertThat(transfers.downloads).isEmpty();
 
-        clock.advance(60_000);
+        clock.advance(60_000 - Reconciler.JOIN_AHEAD_MS);
+        run(Reconciler::reconcileAll);
+        awaitDownloads(1);
+        assertThat(states(JOB)).as("still queued: the transfer requests nothing before the start")
+                .containsExactly(TargetState.QUEUED);
+
+        clock.advance(Reconciler.JOIN_AHEAD_MS);
         run(Reconciler::reconcileAll);
 
-        awaitDownloads(1);
         awaitStates(JOB, TargetState.QUEUED, TargetState.DOWNLOADING);
+        assertThat(transfers.downloads).as("the transfer that joined ahead goes on").hasSize(1);
     }
 
     @Test
