@@ -27,12 +27,12 @@ public class JobQueries {
     @Inject
     EntityManager em;
 
-    public Page<JobView> list(PageRequest paging, JobState state, UUID artifactId, String search) {
+    public Page<JobView> list(PageRequest paging, List<JobState> states, UUID artifactId, String search) {
         List<String> clauses = new ArrayList<>();
         Parameters params = new Parameters();
-        if (state != null) {
-            clauses.add("state = :state");
-            params.and("state", state);
+        if (states != null && !states.isEmpty()) {
+            clauses.add("state in :states");
+            params.and("states", states);
         }
         if (artifactId != null) {
             clauses.add("artifactId = :artifact");

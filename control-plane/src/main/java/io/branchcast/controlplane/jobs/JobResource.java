@@ -59,10 +59,10 @@ public class JobResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
-    @Operation(summary = "List jobs, newest first, with progress")
-    public Page<JobView> list(@Valid @BeanParam PageRequest paging, @QueryParam("state") JobState state,
+    @Operation(summary = "List jobs, newest first, with progress; repeat state to take several (state=RUNNING&state=PAUSED)")
+    public Page<JobView> list(@Valid @BeanParam PageRequest paging, @QueryParam("state") List<JobState> states,
                               @QueryParam("artifactId") UUID artifactId, @QueryParam("q") String search) {
-        return queries.list(paging, state, artifactId, search);
+        return queries.list(paging, states, artifactId, search);
     }
 
     @GET

@@ -23,6 +23,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -37,7 +38,6 @@ class JobResourceTest {
     ObjectMapper json;
 
     private UUID siteWithAgents(int agents) {
-        int n = (int) (Math.random() * 200) + 20;
         UUID site = fixtures.site("office-" + UUID.randomUUID());
         fixtures.agents(site, agents);
         return site;
@@ -106,6 +106,26 @@ class JobResourceTest {
         assertThat(KafkaProbe.recordsWithKey(Topics.JOBS_DESIRED.name(), id, Duration.ofSeconds(2))).isEmpty();
         given().auth().oauth2(Tokens.operator()).when().post("/api/v1/jobs/" + id + "/schedule").then().statusCode(200)
                 .body("state", equalTo("SCHEDULED"));
+    }
+
+    @Test
+    void listsJobsInAnyOfSeveralStates() {
+        UUID artifact = fixtures.readyArtifact(10);
+        Map<String, Object> targets = Map.of("siteIds", List.of(siteWithAgents(1)));
+        String draft = createJob(Map.of("artifactId", artifact, "draft", true, "targets", targets));
+        String scheduled = createJob(Map.of("artifactId", artifact, "targets", targets));
+        String paused = createJob(Map.of("artifactId", artifact, "targets", targets));
+        given().auth().oauth2(Tokens.operator()).when().post("/api/v1/jobs/" + paused + "/pause").then().statusCode(200);
+
+        given().auth().oauth2(Tokens.viewer()).queryParam("artifactId", artifact)
+                .queryParam("state", "DRAFT").queryParam("state", "PAUSED")
+                .when().get("/api/v1/jobs").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.id", containsInAnyOrder(draft, paused));
+        given().auth().oauth2(Tokens.viewer()).queryParam("artifactId", artifact).queryParam("state", "SCHEDULED")
+                .when().get("/api/v1/jobs").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(scheduled));
+        given().auth().oauth2(Tokens.viewer()).queryParam("artifactId", artifact)
+                .when().get("/api/v1/jobs").then().statusCode(200).body("total", equalTo(3));
     }
 
     @Test
