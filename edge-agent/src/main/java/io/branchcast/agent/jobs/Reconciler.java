@@ -31,8 +31,8 @@ import java.util.TreeSet;
  *
  * <p>Decisions for a job that targets this agent: paused stops the transfer and keeps the data; before startAt it
  * waits, and {@link #JOIN_AHEAD_MS} before it joins the job's swarm (manifest fetched, store opened, peers connected)
- * without requesting anything, so that the rollout starts with its connections in place; past the deadline without completion it fails with deadline-exceeded; otherwise it downloads, then seeds for
- * seedingSeconds after completion. A record with an older revision than the one acted on is ignored; a failed job is
+ * without requesting anything, so that the rollout starts with its connections in place; past the deadline without
+ * completion it fails with deadline-exceeded; otherwise it downloads, then seeds for seedingSeconds after completion. A record with an older revision than the one acted on is ignored; a failed job is
  * tried again only for a newer revision. A job that ends (tombstone) or stops targeting the agent is stopped and its
  * files are deleted, except the installed payload of a completed job.
  *
@@ -175,8 +175,7 @@ public final class Reconciler {
             transition(jobId, record, TargetState.QUEUED);
         } else if (now < state.startAt()) {
             JobRecord queued = transition(jobId, record, TargetState.QUEUED);
-            if (now >= state.startAt() - JOIN_AHEAD_MS && !running.containsKey(jobId)
-                    && retries.getOrDefault(jobId, Retry.NONE).at() <= now) {
+            if (now >= state.startAt() - JOIN_AHEAD_MS && !running.containsKey(jobId) && retryDue(jobId, now)) {
                 startDownload(jobId, state, queued);
             }
         } else if (state.deadline() > 0 && now >= state.deadline()) {
@@ -188,9 +187,14 @@ public final class Reconciler {
             if (downloading == record) {
                 reportProgress(jobId, record);
             }
-        } else if (retries.getOrDefault(jobId, Retry.NONE).at() <= now) {
+        } else if (retryDue(jobId, now)) {
             startDownload(jobId, state, transition(jobId, record, TargetState.DOWNLOADING));
         }
+    }
+
+    /** True unless a failed attempt of the job waits for its backoff to pass. */
+    private boolean retryDue(String jobId, long now) {
+        return retries.getOrDefault(jobId, Retry.NONE).at() <= now;
     }
 
     private void startDownload(String jobId, JobDesiredState state, JobRecord record) {
@@ -230,7 +234,7 @@ public final class Reconciler {
             }
             return;
         }
-        if (running.containsKey(jobId) || retries.getOrDefault(jobId, Retry.NONE).at() > now) {
+        if (running.containsKey(jobId) || !retryDue(jobId, now)) {
             return;
         }
         Path file = Path.of(record.file());

@@ -87,7 +87,14 @@ final class MessageFramer {
     /** Stops for good and releases the buffers held; later data is released as it arrives. */
     void close() {
         failed = true;
-        releaseBuffers();
+        if (input != null) {
+            input.release();
+            input = null;
+        }
+        if (partial != null) {
+            partial.release();
+            partial = null;
+        }
     }
 
     /** Takes ownership of one read from the socket. */
@@ -119,9 +126,8 @@ final class MessageFramer {
                 try {
                     next();
                 } catch (ProtocolViolation violation) {
-                    failed = true;
                     pause();
-                    releaseBuffers();
+                    close();
                     listener.onViolation(violation);
                 }
             }
@@ -199,17 +205,6 @@ final class MessageFramer {
             return Buffer.buffer(ByteBufUtil.getBytes(frame));
         } finally {
             frame.release();
-        }
-    }
-
-    private void releaseBuffers() {
-        if (input != null) {
-            input.release();
-            input = null;
-        }
-        if (partial != null) {
-            partial.release();
-            partial = null;
         }
     }
 }
