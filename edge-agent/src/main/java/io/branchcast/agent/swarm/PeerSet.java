@@ -5,6 +5,7 @@ import io.branchcast.agent.swarm.peers.PeerBanList;
 import io.branchcast.agent.swarm.peers.PeerCandidate;
 import io.branchcast.agent.swarm.wire.DisconnectReason;
 import io.branchcast.agent.swarm.wire.Extended;
+import io.branchcast.agent.swarm.wire.BlockRef;
 import io.branchcast.agent.swarm.wire.ExtendedHandshake;
 import io.branchcast.agent.swarm.wire.Handshake;
 import io.branchcast.agent.swarm.wire.PeerConnection;
@@ -259,7 +260,8 @@ final class PeerSet {
         LOG.log(System.Logger.Level.INFO, "peer {0} connected ({1})", peer, inbound ? "inbound" : "outbound");
         if (connection.extensionProtocolEnabled()) {
             connection.send(new ExtendedHandshake(extensions, server.actualPort(), CLIENT,
-                    options.getConnectionOptions().getMaxInboundRequests()).toMessage());
+                    options.getConnectionOptions().getMaxInboundRequests(),
+                    options.getConnectionOptions().getMaxRequestLength()).toMessage());
         }
         listener.onAdmitted(peer);
     }
@@ -270,12 +272,23 @@ final class PeerSet {
                 ExtendedHandshake handshake = ExtendedHandshake.from(extended);
                 peer.listenPort = peer.inbound ? handshake.listenPort() : peer.listenPort;
                 peer.peerQueueLimit = handshake.requestQueueLength();
+                peer.requestLength = requestLength(handshake.maxRequestLength());
                 peer.fetchesFromOrigin = handshake.messages().containsKey(ORIGIN_EXTENSION);
                 peer.introduced = true;
             }
             return;
         }
         listener.onMessage(peer, message);
+    }
+
+    /**
+     * The longest request to send a peer that serves up to {@code served} bytes: no longer than we would serve, nor
+     * than our frame bound takes, in whole 16 KiB blocks.
+     */
+    private int requestLength(int served) {
+        int bound = Math.min(served, Math.min(options.getConnectionOptions().getMaxRequestLength(),
+                limits.maxMessageLength() - 9));
+        return Math.max(BlockRef.MAX_BLOCK_LENGTH, bound / BlockRef.MAX_BLOCK_LENGTH * BlockRef.MAX_BLOCK_LENGTH);
     }
 
     /**

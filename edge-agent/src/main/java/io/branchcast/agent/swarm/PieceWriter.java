@@ -1,6 +1,7 @@
 package io.branchcast.agent.swarm;
 
 import io.branchcast.agent.swarm.storage.PieceStore;
+import io.branchcast.agent.swarm.wire.BlockRef;
 import io.branchcast.agent.swarm.wire.Piece;
 import io.vertx.core.buffer.Buffer;
 
@@ -13,10 +14,11 @@ import java.util.Map;
 /**
  * PieceWriter moves downloaded data into the {@link PieceStore}: it writes accepted blocks and whole origin pieces,
  * and verifies a piece once all of it is received and every write of it has landed, then reports the verdict.
- * Consecutive blocks of a piece are gathered into runs of up to {@link #RUN_BLOCKS} and written as one storage task
+ * Consecutive blocks of a piece are gathered into runs of up to {@link #RUN_BYTES} and written as one storage task
  * ({@link PieceStore#writeBlocks}); a run is written when it is full, when a block does not follow it, or when its
  * piece is complete. Received blocks are written from the network buffers they arrived in, which it releases once
- * written or dropped. It counts writes in flight and asks for inbound back-pressure above the configured bound. It is
+ * written or dropped. It counts data in flight in 16 KiB blocks (a longer block counts as the blocks it spans) and asks
+ * for inbound back-pressure above the configured bound. It is
  * not responsible for what happens after a verdict (announcing, banning, picking again): that is the {@link Outcome}'s
  * job. Owned by the session's context.
  */
@@ -24,11 +26,11 @@ final class PieceWriter {
 
     private static final System.Logger LOG = System.getLogger(PieceWriter.class.getName());
     /**
-     * Blocks per storage write: 1 MiB of 16 KiB blocks, the default piece size, so a piece received in order costs one
-     * hand-off to a worker (each wakes a thread) instead of four. The blocks sit in pooled network buffers, off the
-     * heap, bounded by maxPendingWrites.
+     * Bytes per storage write: 1 MiB, the default piece size, so a piece received in order costs one hand-off to a
+     * worker (each wakes a thread) instead of many. The blocks sit in pooled network buffers, off the heap, bounded by
+     * maxPendingWrites.
      */
-    static final int RUN_BLOCKS = 64;
+    static final int RUN_BYTES = 1024 * 1024;
 
     /** Verdicts and failures, on the session's context. */
     interface Outcome {
@@ -48,7 +50,7 @@ final class PieceWriter {
     /** Consecutive blocks of one piece not yet handed to the store. */
     private static final class Run {
         final int offset;
-        final List<Piece> blocks = new ArrayList<>(RUN_BLOCKS);
+        final List<Piece> blocks = new ArrayList<>();
         int end;
 
         Run(int offset) {
@@ -98,7 +100,7 @@ final class PieceWriter {
         if (pieceComplete) {
             awaitingVerification.set(piece);
         }
-        if (pieceComplete || run.blocks.size() >= RUN_BLOCKS) {
+        if (pieceComplete || run.end - run.offset >= RUN_BYTES) {
             runs.remove(piece);
             flush(piece, run);
         }
@@ -126,7 +128,7 @@ final class PieceWriter {
     }
 
     private void flush(int piece, Run run) {
-        int blocks = run.blocks.size();
+        int blocks = (run.end - run.offset + BlockRef.MAX_BLOCK_LENGTH - 1) / BlockRef.MAX_BLOCK_LENGTH;
         pendingWrites += blocks;
         pendingByPiece.merge(piece, blocks, Integer::sum);
         if (!paused && pendingWrites >= maxPendingWrites) {

@@ -23,7 +23,7 @@ final class SwarmPeer {
     final RateMeter upload;
     /** Rendezvous-hash seed of the peer's id, see {@link OriginFallback}. */
     final long rank;
-    /** Our requests sent to the peer and not yet answered, rejected, cancelled or taken back. */
+    /** Blocks of our requests to the peer not yet answered, rejected, cancelled or taken back. */
     final Set<BlockRef> requested = new HashSet<>();
     /**
      * Blocks we cancelled at this peer (endgame duplicates, expired requests): a piece message for one of them may
@@ -35,6 +35,8 @@ final class SwarmPeer {
     int pipelineDepth;
     /** The peer's BEP 10 "reqq", 0 when unknown; our pipeline never exceeds it. */
     int peerQueueLimit;
+    /** The longest request we send the peer: 16 KiB unless both BEP 10 handshakes agreed on more. */
+    int requestLength = BlockRef.MAX_BLOCK_LENGTH;
     /** Last time the peer announced a piece; a stalled origin owner loses its pieces to others. */
     long lastHaveNanos;
     /** The peer said in its BEP 10 handshake that it fetches from the origin (so it owns a share of the pieces). */
@@ -68,9 +70,10 @@ final class SwarmPeer {
         return has.cardinality() == pieceCount;
     }
 
-    /** Requests the peer can take now: the pipeline depth, capped by the peer's own queue limit. */
+    /** Blocks the peer can take requests for now: the pipeline depth, capped by the peer's own queue limit. */
     int requestRoom() {
-        int depth = peerQueueLimit > 0 ? Math.min(pipelineDepth, peerQueueLimit) : pipelineDepth;
+        int queueBlocks = peerQueueLimit * (requestLength / BlockRef.MAX_BLOCK_LENGTH);
+        int depth = peerQueueLimit > 0 ? Math.min(pipelineDepth, queueBlocks) : pipelineDepth;
         return depth - requested.size();
     }
 

@@ -5,7 +5,6 @@ import io.branchcast.agent.origin.WebSeedFetcher;
 import io.branchcast.agent.swarm.peers.PeerAdmission;
 import io.branchcast.agent.swarm.peers.PeerBanList;
 import io.branchcast.agent.swarm.peers.PeerSource;
-import io.branchcast.agent.swarm.picker.BlockReceipt;
 import io.branchcast.agent.swarm.picker.PieceLayout;
 import io.branchcast.agent.swarm.picker.PiecePicker;
 import io.branchcast.agent.swarm.storage.PieceStore;
@@ -22,7 +21,6 @@ import io.branchcast.agent.swarm.wire.NotInterested;
 import io.branchcast.agent.swarm.wire.PeerId;
 import io.branchcast.agent.swarm.wire.PeerMessage;
 import io.branchcast.agent.swarm.wire.Piece;
-import io.branchcast.agent.swarm.wire.ProtocolViolation;
 import io.branchcast.agent.swarm.wire.RejectRequest;
 import io.branchcast.agent.swarm.wire.Unchoke;
 import io.branchcast.agent.swarm.wire.WireLimits;
@@ -243,18 +241,7 @@ public final class SwarmSession extends VerticleBase {
         markData();
         peer.download.add(length);
         fromPeers.add(length);
-        BlockReceipt<SwarmPeer> receipt;
-        try {
-            receipt = scheduler.accept(peer, piece);
-        } catch (ProtocolViolation violation) {
-            piece.release();
-            throw violation;
-        }
-        if (receipt != null) {
-            writer.writeBlock(piece, receipt.pieceComplete());
-        } else {
-            piece.release();
-        }
+        scheduler.accept(peer, piece, writer::writeBlock);
         if (peer.requested.size() <= peer.pipelineDepth * 3 / 4) {
             fill(peer);
         }

@@ -7,6 +7,7 @@ import io.branchcast.agent.origin.WebSeedOptions;
 import io.branchcast.agent.swarm.peers.PeerBanList;
 import io.branchcast.agent.swarm.peers.PeerSource;
 import io.branchcast.agent.swarm.peers.StaticPeerSource;
+import io.branchcast.agent.swarm.wire.BlockRef;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +54,46 @@ class SwarmSessionTest {
                     for (String host : hosts) {
                         assertThat(SwarmTestKit.sha256(kit.output(host))).as(host).isEqualTo(kit.expectedSha256());
                     }
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void a_peer_that_serves_128_kib_gets_requests_of_up_to_128_kib_and_the_file_completes(Vertx vertx,
+            VertxTestContext test) {
+        downloadFromRecordingSeeder(vertx, test, BlockRef.MAX_REQUEST_LENGTH, requests -> {
+            assertThat(requests).allSatisfy(block -> {
+                assertThat(block.begin() % BlockRef.MAX_BLOCK_LENGTH).isZero();
+                assertThat(block.begin() / BlockRef.MAX_REQUEST_LENGTH)
+                        .as("one 128 KiB window of the piece: %s", block)
+                        .isEqualTo((block.begin() + block.length() - 1) / BlockRef.MAX_REQUEST_LENGTH);
+            });
+            assertThat(requests).filteredOn(block -> block.length() == BlockRef.MAX_REQUEST_LENGTH)
+                    .as("most requests take a whole window").hasSizeGreaterThan(requests.size() / 2);
+        });
+    }
+
+    @Test
+    void a_peer_without_the_request_length_key_gets_requests_of_16_kib(Vertx vertx, VertxTestContext test) {
+        downloadFromRecordingSeeder(vertx, test, 0, requests -> assertThat(requests)
+                .allSatisfy(block -> assertThat(block.length()).isLessThanOrEqualTo(BlockRef.MAX_BLOCK_LENGTH)));
+    }
+
+    /** A leecher downloads from a RecordingSeeder alone; every byte is asked for once and the file is right. */
+    private void downloadFromRecordingSeeder(Vertx vertx, VertxTestContext test, int advertised,
+            Consumer<List<BlockRef>> requestCheck) {
+        SwarmTestKit kit = new SwarmTestKit(vertx, root, SIZE, 6);
+        String host = "127.0.0.3";
+
+        RecordingSeeder.listen(vertx, "127.0.0.9", kit, advertised).compose(seeder -> kit.downloadStore(host)
+                        .compose(store -> kit.deploy(SwarmSession.builder(kit.manifest, store)
+                                .options(SwarmTestKit.options(host))
+                                .peerSource(new StaticPeerSource(List.of(seeder.address()))).build()))
+                        .compose(session -> session.completion().map(seeder)))
+                .onComplete(test.succeeding(seeder -> test.verify(() -> {
+                    assertThat(SwarmTestKit.sha256(kit.output(host))).isEqualTo(kit.expectedSha256());
+                    assertThat(seeder.requests.stream().mapToLong(BlockRef::length).sum()).isEqualTo(SIZE);
+                    requestCheck.accept(seeder.requests);
                     test.completeNow();
                 })));
     }

@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * FilePieceStore is the {@link PieceStore} on a local file system. A download is staged in
@@ -169,7 +170,7 @@ public final class FilePieceStore implements PieceStore {
                 return Future.succeededFuture();
             }
         }
-        ByteBuffer[] views = blocks.stream().map(FilePieceStore::nioView).toArray(ByteBuffer[]::new);
+        ByteBuffer[] views = blocks.stream().flatMap(FilePieceStore::nioViews).toArray(ByteBuffer[]::new);
         return blocking("write piece " + piece, () -> {
             FileChannel target = channel();
             long position = info.pieceOffset(piece) + offset;
@@ -554,10 +555,13 @@ public final class FilePieceStore implements PieceStore {
         }
     }
 
-    /** The buffer's bytes as a ByteBuffer sharing its memory (no copy for heap buffers and their slices). */
-    private static ByteBuffer nioView(Buffer data) {
-        return data instanceof BufferInternal internal ? internal.getByteBuf().nioBuffer()
-                : ByteBuffer.wrap(data.getBytes());
+    /**
+     * The buffer's bytes as ByteBuffers sharing its memory: one for a plain buffer, one per part of a composite (a
+     * block gathered from several socket reads), never a copy of a network buffer.
+     */
+    private static Stream<ByteBuffer> nioViews(Buffer data) {
+        return data instanceof BufferInternal internal ? Stream.of(internal.getByteBuf().nioBuffers())
+                : Stream.of(ByteBuffer.wrap(data.getBytes()));
     }
 
     private static void deleteStaged(Path staged, Path resume, Exception cause) {

@@ -21,7 +21,7 @@ final class Checks {
     }
 
     static int blockLength(int length) {
-        if (length <= 0 || length > BlockRef.MAX_BLOCK_LENGTH) {
+        if (length <= 0 || length > BlockRef.MAX_REQUEST_LENGTH) {
             throw new ProtocolViolation(DisconnectReason.INVALID_BLOCK_LENGTH, "block length " + length);
         }
         return length;

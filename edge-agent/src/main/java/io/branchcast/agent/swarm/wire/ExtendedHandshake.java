@@ -9,10 +9,16 @@ import java.util.TreeMap;
 
 /**
  * ExtendedHandshake is the content of a BEP 10 extended handshake: the {@code m} dictionary of extension names to
- * message ids, the listen port {@code p} (0 when absent), the client name {@code v} (empty when absent) and the
- * request queue depth {@code reqq} the sender accepts (0 when absent). Unknown keys are ignored, as BEP 10 asks.
+ * message ids, the listen port {@code p} (0 when absent), the client name {@code v} (empty when absent), the
+ * request queue depth {@code reqq} the sender accepts (0 when absent) and, Branchcast's own key, the largest block the
+ * sender serves in one request, {@code bc_block} (0 when absent: the 16 KiB of BEP 3 practice). Unknown keys are
+ * ignored, as BEP 10 asks.
  */
-public record ExtendedHandshake(Map<String, Integer> messages, int listenPort, String client, int requestQueueLength) {
+public record ExtendedHandshake(Map<String, Integer> messages, int listenPort, String client, int requestQueueLength,
+        int maxRequestLength) {
+
+    /** The dictionary key of {@link #maxRequestLength()}. */
+    static final String MAX_REQUEST_LENGTH_KEY = "bc_block";
 
     public ExtendedHandshake {
         messages = Map.copyOf(messages);
@@ -21,6 +27,9 @@ public record ExtendedHandshake(Map<String, Integer> messages, int listenPort, S
         }
         if (requestQueueLength < 0) {
             throw new ProtocolViolation(DisconnectReason.MALFORMED_MESSAGE, "reqq " + requestQueueLength);
+        }
+        if (maxRequestLength < 0) {
+            throw new ProtocolViolation(DisconnectReason.MALFORMED_MESSAGE, "bc_block " + maxRequestLength);
         }
         client = client == null ? "" : client;
     }
@@ -37,6 +46,9 @@ public record ExtendedHandshake(Map<String, Integer> messages, int listenPort, S
         }
         if (requestQueueLength > 0) {
             dict.put("reqq", requestQueueLength);
+        }
+        if (maxRequestLength > 0) {
+            dict.put(MAX_REQUEST_LENGTH_KEY, maxRequestLength);
         }
         return new Extended(Extended.HANDSHAKE_ID, Buffer.buffer(MiniBencode.encode(dict)));
     }
@@ -63,9 +75,11 @@ public record ExtendedHandshake(Map<String, Integer> messages, int listenPort, S
         }
         int port = dict.containsKey("p") ? intValue(dict.get("p"), "p", 0, 65535) : 0;
         int reqq = dict.containsKey("reqq") ? intValue(dict.get("reqq"), "reqq", 0, Integer.MAX_VALUE) : 0;
+        int maxRequest = dict.containsKey(MAX_REQUEST_LENGTH_KEY)
+                ? intValue(dict.get(MAX_REQUEST_LENGTH_KEY), MAX_REQUEST_LENGTH_KEY, 0, Integer.MAX_VALUE) : 0;
         Object v = dict.get("v");
         String client = v instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : "";
-        return new ExtendedHandshake(messages, port, client, reqq);
+        return new ExtendedHandshake(messages, port, client, reqq, maxRequest);
     }
 
     private static int intValue(Object value, String key, long min, long max) {

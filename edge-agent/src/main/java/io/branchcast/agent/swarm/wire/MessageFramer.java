@@ -2,6 +2,7 @@ package io.branchcast.agent.swarm.wire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 
@@ -12,8 +13,8 @@ import java.util.Objects;
  * followed by a body of that length. It reads the socket's own (pooled, direct) Netty buffers, which it owns once
  * pushed to {@link #onData}. A piece message whose frame lies whole inside one read keeps its data in that buffer (a
  * retained slice, no copy) up to the disk write, and owns it: see {@link Piece#release()}. A frame split across reads
- * is gathered into a buffer of its own from the same allocator; every other message is copied to the heap and its
- * network bytes released at once. A prefix is checked against {@link WireLimits#checkFrameLength} before any body byte
+ * is gathered from slices of those reads (a composite buffer; copied once it would take more than
+ * {@link #MAX_FRAME_PARTS} reads); every other message is copied to the heap and its network bytes released at once. A prefix is checked against {@link WireLimits#checkFrameLength} before any body byte
  * is gathered, so a 2 GiB prefix costs nothing. While paused it emits nothing (unparsed bytes are kept) and pauses the
  * source. After the first violation, or {@link #close()}, it emits nothing and holds no buffer. It is not responsible
  * for closing the socket (its {@link Listener} does that).
@@ -39,6 +40,8 @@ final class MessageFramer {
     }
 
     private static final int LENGTH_PREFIX = 4;
+    /** Reads a split frame may keep as slices before the rest of it is copied. */
+    static final int MAX_FRAME_PARTS = 8;
     private static final int PIECE_ID = MessageId.PIECE.wireId();
 
     private final Source source;
@@ -144,7 +147,7 @@ final class MessageFramer {
     private void next() {
         int available = input.readableBytes();
         if (partial != null) {
-            partial.writeBytes(input, Math.min(expected - partial.readableBytes(), available));
+            gather(Math.min(expected - partial.readableBytes(), available));
             if (partial.readableBytes() == expected) {
                 ByteBuf frame = partial;
                 partial = null;
@@ -155,9 +158,28 @@ final class MessageFramer {
         } else if (available >= expected) {
             onFrame(input.readRetainedSlice(expected));
         } else {
-            partial = input.alloc().buffer(expected);
-            partial.writeBytes(input, available);
+            partial = input.alloc().compositeBuffer(MAX_FRAME_PARTS);
+            gather(available);
         }
+    }
+
+    /**
+     * Moves {@code length} input bytes into the split frame: as a slice of the read while the frame has fewer than
+     * {@link #MAX_FRAME_PARTS} parts, so a 128 KiB block spread over a few reads is not copied; by copying after that,
+     * so a peer that trickles bytes can neither make us hold many reads' buffers nor pay for consolidating them.
+     */
+    private void gather(int length) {
+        if (partial instanceof CompositeByteBuf parts) {
+            if (parts.numComponents() < MAX_FRAME_PARTS) {
+                parts.addComponent(true, input.readRetainedSlice(length));
+                return;
+            }
+            ByteBuf flat = input.alloc().buffer(expected);
+            flat.writeBytes(parts);
+            parts.release();
+            partial = flat;
+        }
+        partial.writeBytes(input, length);
     }
 
     /** Handles one whole frame and releases it, or hands its ownership on with a piece message. */

@@ -240,6 +240,14 @@ public final class PeerConnection {
                 && remoteHandshake.supportsExtensionProtocol();
     }
 
+    /**
+     * The largest request the peer may send: what our extended handshake advertises when BEP 10 is negotiated, else
+     * the 16 KiB of BEP 3 practice.
+     */
+    public int servedRequestLength() {
+        return extensionProtocolEnabled() ? options.getMaxRequestLength() : BlockRef.MAX_BLOCK_LENGTH;
+    }
+
     public boolean amChoking() {
         return amChoking;
     }
@@ -326,6 +334,10 @@ public final class PeerConnection {
     }
 
     private void onRequest(Request request) {
+        if (request.block().length() > servedRequestLength()) {
+            throw new ProtocolViolation(DisconnectReason.INVALID_BLOCK_LENGTH, "request of "
+                    + request.block().length() + " bytes, above the " + servedRequestLength() + " this peer may ask");
+        }
         if (amChoking || inboundRequests.size() >= options.getMaxInboundRequests()) {
             if (fastEnabled()) {
                 send(new RejectRequest(request.block()));

@@ -30,6 +30,21 @@ public record Piece(int pieceIndex, int begin, Buffer data) implements PeerMessa
         }
     }
 
+    /**
+     * The message for {@code length} bytes of this block from piece offset {@code begin}: a slice of the same data
+     * holding its own reference to the network buffer, so this piece and the part are each released once.
+     */
+    public Piece part(int begin, int length) {
+        int offset = begin - this.begin;
+        if (offset < 0 || length < 1 || offset + length > data.length()) {
+            throw new IllegalArgumentException("part " + begin + "+" + length + " outside block " + block());
+        }
+        if (data instanceof BufferImpl received) {
+            received.byteBuf().retain();
+        }
+        return new Piece(pieceIndex, begin, data.slice(offset, offset + length));
+    }
+
     /** The block this message carries. */
     public BlockRef block() {
         return new BlockRef(pieceIndex, begin, data.length());

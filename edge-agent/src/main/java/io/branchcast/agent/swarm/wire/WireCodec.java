@@ -138,7 +138,7 @@ public final class WireCodec {
         MessageId id = MessageId.fromWire(body.getUnsignedByte(0));
         switch (id) {
             case PIECE:
-                if (length < 10 || length > 9 + BlockRef.MAX_BLOCK_LENGTH) {
+                if (length < 10 || length > 9 + BlockRef.MAX_REQUEST_LENGTH) {
                     throw new ProtocolViolation(length < 10 ? DisconnectReason.INVALID_BLOCK_LENGTH
                             : DisconnectReason.MESSAGE_TOO_LARGE, "piece message of " + length + " bytes");
                 }

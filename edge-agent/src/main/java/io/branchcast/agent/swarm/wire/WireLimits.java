@@ -12,7 +12,7 @@ package io.branchcast.agent.swarm.wire;
  */
 public record WireLimits(long totalLength, int pieceLength, int maxMessageLength) {
 
-    /** Default frame bound: a piece message (16 KiB + 9) fits many times; an extended message up to 128 KiB fits. */
+    /** Default frame bound: a piece message of the largest request (128 KiB + 9) fits, and so does an extended message. */
     public static final int DEFAULT_MAX_MESSAGE_LENGTH = 128 * 1024 + 13;
     /** Smallest accepted frame bound: one full piece message. */
     public static final int MIN_MAX_MESSAGE_LENGTH = BlockRef.MAX_BLOCK_LENGTH + 9;

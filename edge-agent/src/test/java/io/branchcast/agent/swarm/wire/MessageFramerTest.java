@@ -118,6 +118,26 @@ class MessageFramerTest {
     }
 
     @Test
+    void a_128_kib_piece_split_over_a_few_reads_keeps_its_data_in_those_reads_until_released() {
+        byte[] data = new byte[BlockRef.MAX_REQUEST_LENGTH];
+        new java.util.Random(7).nextBytes(data);
+        Buffer bytes = LoopbackPeer.plainHandshake(LoopbackPeer.INFO_HASH);
+        new WireCodec(WireCodecTest.LIMITS).encode(new Piece(2, 0, Buffer.buffer(data)), bytes::appendBuffer);
+        int[] cuts = {0, 50_000, 100_000, 120_000, bytes.length()};
+        for (int i = 0; i + 1 < cuts.length; i++) {
+            stream.push(bytes.slice(cuts[i], cuts[i + 1]));
+        }
+
+        assertThat(events).hasSize(2);
+        Piece piece = (Piece) events.get(1);
+        assertThat(piece).isEqualTo(new Piece(2, 0, Buffer.buffer(data)));
+        assertThat(stream.reads).as("no copy: the piece holds every read").allSatisfy(
+                read -> assertThat(read.refCnt()).isEqualTo(1));
+        piece.release();
+        assertThat(stream.reads).allSatisfy(read -> assertThat(read.refCnt()).isZero());
+    }
+
+    @Test
     void nothing_is_emitted_while_paused_and_the_rest_follows_on_resume() {
         Buffer bytes = wire();
         framer.pause();

@@ -17,7 +17,7 @@ class PeerConnectionTest {
     private static final PeerConnectionOptions OPTIONS = new PeerConnectionOptions();
 
     @Test
-    void two_agents_handshake_and_serve_a_request(Vertx vertx, VertxTestContext test) {
+    void two_agents_handshake_and_serve_requests_of_16_and_128_kib(Vertx vertx, VertxTestContext test) {
         LoopbackPeer.listen(vertx, "127.0.0.2", OPTIONS).compose(seeder ->
                 LoopbackPeer.connect(vertx, "127.0.0.3", seeder.address(), OPTIONS).compose(leecher ->
                         seeder.connected.future().compose(up -> leecher.connected.future().map(down -> {
@@ -37,17 +37,36 @@ class PeerConnectionTest {
                             up.send(Unchoke.INSTANCE);
                             down.send(Interested.INSTANCE);
                             down.send(new Request(1, 0, 16384));
+                            down.send(new Request(2, 0, BlockRef.MAX_REQUEST_LENGTH));
                             return leecher;
                         }))))
                 .onFailure(test::failNow)
                 .onSuccess(leecher -> vertx.setPeriodic(10, id -> {
-                    if (leecher.received.size() == 3) {
+                    if (leecher.received.size() == 4) {
                         vertx.cancelTimer(id);
                         test.verify(() -> assertThat(leecher.received).containsExactly(HaveAll.INSTANCE,
-                                Unchoke.INSTANCE, new Piece(1, 0, Buffer.buffer(new byte[16384]))));
+                                Unchoke.INSTANCE, new Piece(1, 0, Buffer.buffer(new byte[16384])),
+                                new Piece(2, 0, Buffer.buffer(new byte[BlockRef.MAX_REQUEST_LENGTH]))));
                         test.completeNow();
                     }
                 }));
+    }
+
+    @Test
+    void a_request_longer_than_16_kib_without_the_extension_protocol_is_cut_off(Vertx vertx, VertxTestContext test) {
+        Buffer attack = LoopbackPeer.plainHandshake(LoopbackPeer.INFO_HASH)
+                .appendBuffer(new WireCodec(WireCodecTest.LIMITS).encode(new Request(0, 0, 32768)));
+
+        expectDisconnect(vertx, test, attack, OPTIONS, DisconnectReason.INVALID_BLOCK_LENGTH);
+    }
+
+    @Test
+    void a_request_longer_than_advertised_is_cut_off(Vertx vertx, VertxTestContext test) {
+        Buffer attack = WireCodec.encodeHandshake(Handshake.of(LoopbackPeer.INFO_HASH, PeerId.random()))
+                .appendBuffer(new WireCodec(WireCodecTest.LIMITS).encode(new Request(0, 0, 65536 + 16384)));
+
+        expectDisconnect(vertx, test, attack, new PeerConnectionOptions().setMaxRequestLength(65536),
+                DisconnectReason.INVALID_BLOCK_LENGTH);
     }
 
     @Test

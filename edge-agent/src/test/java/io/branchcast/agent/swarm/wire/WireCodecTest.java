@@ -29,10 +29,12 @@ class WireCodecTest {
         Arrays.fill(block, (byte) 0x5A);
         return Stream.of(KeepAlive.INSTANCE, Choke.INSTANCE, Unchoke.INSTANCE, Interested.INSTANCE,
                 NotInterested.INSTANCE, new Have(10), new Bitfield(11, some), new Bitfield(11, new BitSet()),
-                new Request(3, 16384, 16384), new Piece(10, 0, Buffer.buffer(new byte[1000])),
-                new Piece(2, 32768, Buffer.buffer(block)), new Cancel(0, 0, 1), new SuggestPiece(4), HaveAll.INSTANCE,
+                new Request(3, 16384, 16384), new Request(4, 131072, BlockRef.MAX_REQUEST_LENGTH),
+                new Piece(10, 0, Buffer.buffer(new byte[1000])),
+                new Piece(2, 32768, Buffer.buffer(block)), new Piece(1, 0, Buffer.buffer(new byte[100_000])),
+                new Cancel(0, 0, 1), new Cancel(5, 0, BlockRef.MAX_REQUEST_LENGTH), new SuggestPiece(4), HaveAll.INSTANCE,
                 HaveNone.INSTANCE, new RejectRequest(1, 0, 16384), new AllowedFast(9),
-                new ExtendedHandshake(Map.of("ut_metadata", 3), 6881, "Branchcast 0.1", 250).toMessage(),
+                new ExtendedHandshake(Map.of("ut_metadata", 3), 6881, "Branchcast 0.1", 250, 131072).toMessage(),
                 new Extended(3, Buffer.buffer("opaque")));
     }
 
@@ -113,14 +115,16 @@ class WireCodecTest {
                 new Malformed("negative have", "04ffffffff", DisconnectReason.INDEX_OUT_OF_RANGE),
                 new Malformed("request of 0 bytes", "06" + "00000000" + "00000000" + "00000000",
                         DisconnectReason.INVALID_BLOCK_LENGTH),
-                new Malformed("request of 16 KiB + 1", "06" + "00000000" + "00000000" + "00004001",
+                new Malformed("request of 128 KiB + 1", "06" + "00000000" + "00000000" + "00020001",
+                        DisconnectReason.INVALID_BLOCK_LENGTH),
+                new Malformed("reject of 128 KiB + 1", "10" + "00000000" + "00000000" + "00020001",
                         DisconnectReason.INVALID_BLOCK_LENGTH),
                 new Malformed("request past the short last piece", "06" + "0000000a" + "00000000" + "00004000",
                         DisconnectReason.INDEX_OUT_OF_RANGE),
                 new Malformed("cancel past the piece end", "08" + "00000000" + "0003c001" + "00004000",
                         DisconnectReason.INDEX_OUT_OF_RANGE),
                 new Malformed("piece without data", "07" + "00000000" + "00000000", DisconnectReason.INVALID_BLOCK_LENGTH),
-                new Malformed("piece of 16 KiB + 1", "07" + "00000000" + "00000000" + "00".repeat(16385),
+                new Malformed("piece of 128 KiB + 1", "07" + "00000000" + "00000000" + "00".repeat(131073),
                         DisconnectReason.MESSAGE_TOO_LARGE),
                 new Malformed("piece for a piece out of range", "07" + "0000000b" + "00000000" + "00",
                         DisconnectReason.INDEX_OUT_OF_RANGE),
@@ -169,7 +173,18 @@ class WireCodecTest {
 
         ExtendedHandshake handshake = ExtendedHandshake.from(new Extended(0, payload));
 
-        assertThat(handshake).isEqualTo(new ExtendedHandshake(Map.of("ut_pex", 1), 6881, "test", 500));
+        assertThat(handshake).isEqualTo(new ExtendedHandshake(Map.of("ut_pex", 1), 6881, "test", 500, 0));
+    }
+
+    @Test
+    void extended_handshake_carries_the_longest_request_served() {
+        Buffer payload = Buffer.buffer("d8:bc_blocki131072e1:mde1:v4:teste");
+
+        assertThat(ExtendedHandshake.from(new Extended(0, payload)).maxRequestLength()).isEqualTo(131072);
+        assertViolation(() -> ExtendedHandshake.from(new Extended(0, Buffer.buffer("d8:bc_blocki-1e1:mdee"))),
+                DisconnectReason.MALFORMED_MESSAGE);
+        assertViolation(() -> ExtendedHandshake.from(new Extended(0, Buffer.buffer("d8:bc_block3:bige1:mdee"))),
+                DisconnectReason.MALFORMED_MESSAGE);
     }
 
     @Test
