@@ -21,4 +21,18 @@ public record BlockRef(int pieceIndex, int begin, int length) {
         Checks.begin(begin);
         Checks.blockLength(length);
     }
+
+    // Written out rather than generated: a record's equals and hashCode run through invokedynamic method handles,
+    // which C1 (the agent's compiler for this code, see docs/swarm.md) calls without inlining, and every block costs
+    // several lookups in sets keyed by BlockRef.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BlockRef that && pieceIndex == that.pieceIndex && begin == that.begin
+                && length == that.length;
+    }
+
+    @Override
+    public int hashCode() {
+        return (pieceIndex * 31 + begin) * 31 + length;
+    }
 }
