@@ -20,19 +20,27 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.client.WebClient;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * SwarmCommand runs one {@link SwarmSession} from the command line, for tests and benchmarks: it loads and checks the
  * manifest ({@link ManifestFiles}), opens the store (seeding a given file, or downloading into the output directory
  * with resume from the staging directory), deploys the session and prints machine-readable lines on stdout
  * ({@code listening}, {@code start}, {@code progress}, {@code complete}) while the session logs events on stderr.
+ * With {@code --rounds N} it downloads the file N times in the same JVM, from scratch each time, so benchmarks can
+ * tell a first (cold JIT) transfer from later ones, as an agent daemon runs job after job.
  * It is not the full agent: enrollment and jobs come later.
  */
 public final class SwarmCommand implements Command {
@@ -52,7 +60,7 @@ public final class SwarmCommand implements Command {
     @Override
     public Set<String> options() {
         return Set.of("manifest", "trust-key", "bind", "peers", "origin", "origin-cap-mib", "origin-grace-ms", "out",
-                "staging", "seed-file", "event-loops", "start-at");
+                "staging", "seed-file", "event-loops", "start-at", "rounds");
     }
 
     @Override
@@ -77,10 +85,13 @@ public final class SwarmCommand implements Command {
                   --event-loops N        Vert.x event loops (default 1)
                   --start-at EPOCH_MS    join the swarm at once (listen, connect, print 'ready start_in_ms=N') but request
                                          nothing before this time, as for a job's start time (benchmarks start agents together)
+                  --rounds N             download N times in this process, from scratch each time (the file and staging
+                                         directory are deleted between rounds): measures a warmed-up JVM (default 1)
                   --exit-when-done       exit once the file is complete (default for leechers is to keep seeding)
                   --seed-after           keep seeding after completion until killed (the default)
                 stdout lines: 'listening HOST:PORT', 'start pieces_verified=N piece_count=M',
-                  'progress pieces=N/M ...' per 10 %%, 'complete bytes_from_peers=.. bytes_from_origin=.. seconds=.. download_s=..'
+                  'progress pieces=N/M ...' per 10 %%, 'complete bytes_from_peers=.. bytes_from_origin=.. seconds=.. download_s=..
+                  bytes_uploaded=.. at_ms=EPOCH_MS path=..' (with ' round=K' when --rounds is given)
                 """.formatted(SwarmOptions.DEFAULT_ORIGIN_GRACE_MS);
     }
 
@@ -94,6 +105,10 @@ public final class SwarmCommand implements Command {
         if (seedFile == null && !args.has("out")) {
             throw new UsageException("--out is required unless --seed-file is given");
         }
+        int rounds = (int) args.number("rounds", 1, 1, 1000);
+        if (rounds > 1 && seedFile != null) {
+            throw new UsageException("--rounds repeats a download; it does not go with --seed-file");
+        }
         Manifest manifest = ManifestFiles.load(Path.of(args.required("manifest")),
                 args.has("trust-key") ? Path.of(args.string("trust-key", null)) : null);
         SwarmOptions options = swarmOptions(args);
@@ -105,43 +120,90 @@ public final class SwarmCommand implements Command {
 
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops).setWorkerPoolSize(2)
                 .setInternalBlockingPoolSize(2).setPreferNativeTransport(true));
-        Future<PieceStore> store = openStore(vertx, manifest, seedFile, args);
-        SwarmSession session = store.map(opened -> SwarmSession.builder(manifest, opened)
-                .options(options)
-                .peerSource(new StaticPeerSource(peers))
-                .origin(originUrl == null ? null : fetcher(vertx, originUrl, capMib))
-                .build()).await(5, TimeUnit.MINUTES);
-        String deployment = vertx.deployVerticle(session).await(1, TimeUnit.MINUTES);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, deployment, store.result())));
+        AtomicReference<Running> running = new AtomicReference<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, running.get())));
+        for (int round = 1; round <= rounds; round++) {
+            if (round > 1) {
+                running.getAndSet(null).stop(vertx).await(1, TimeUnit.MINUTES);
+                deleteDownload(manifest, args);
+                options = new SwarmOptions(options).setStartAtMillis(0);
+            }
+            SwarmOptions roundOptions = options;
+            Running current = Running.start(vertx, openStore(vertx, manifest, seedFile, args),
+                    store -> SwarmSession.builder(manifest, store).options(roundOptions)
+                            .peerSource(new StaticPeerSource(peers))
+                            .origin(originUrl == null ? null : fetcher(vertx, originUrl, capMib)).build());
+            running.set(current);
+            if (!report(vertx, current, options, manifest, startNanos, rounds > 1 ? round : 0)) {
+                return 1;
+            }
+        }
+        if (args.flag("exit-when-done")) {
+            return 0;
+        }
+        new CountDownLatch(1).await();
+        return 0;
+    }
 
+    /**
+     * Prints the session's lines up to its completion; {@code round} > 0 is added to the complete line. Returns false
+     * when the session failed.
+     */
+    private static boolean report(Vertx vertx, Running running, SwarmOptions options, Manifest manifest,
+            long startNanos, int round) throws Exception {
+        SwarmSession session = running.session();
         System.out.println("listening " + session.listenAddress());
         if (options.getStartAtMillis() > 0) {
             System.out.println("ready start_in_ms=" + (options.getStartAtMillis() - System.currentTimeMillis()));
         }
-        int verifiedAtStart = store.result().verifiedPieces().cardinality();
-        System.out.println("start pieces_verified=" + verifiedAtStart + " piece_count="
+        System.out.println("start pieces_verified=" + running.store().verifiedPieces().cardinality() + " piece_count="
                 + manifest.info().pieceCount());
         ProgressPrinter progress = new ProgressPrinter(session);
         long progressTimer = vertx.setPeriodic(250, id -> progress.print());
-
-        CompletableFuture<Integer> exit = new CompletableFuture<>();
-        session.completion().onComplete(result -> {
-            vertx.cancelTimer(progressTimer);
-            if (result.failed()) {
-                System.out.println("failed " + result.cause());
-                exit.complete(1);
-                return;
-            }
+        try {
+            Path installed = session.completion().await();
             SwarmStats stats = session.stats();
             System.out.printf("complete bytes_from_peers=%d bytes_from_origin=%d seconds=%.2f download_s=%.3f"
-                            + " bytes_uploaded=%d path=%s%n", stats.bytesFromPeers(), stats.bytesFromOrigin(),
-                    (System.nanoTime() - startNanos) / 1e9, stats.downloadSeconds(), stats.bytesUploaded(),
-                    result.result());
-            if (args.flag("exit-when-done")) {
-                exit.complete(0);
+                            + " bytes_uploaded=%d at_ms=%d path=%s%s%n", stats.bytesFromPeers(),
+                    stats.bytesFromOrigin(), (System.nanoTime() - startNanos) / 1e9, stats.downloadSeconds(),
+                    stats.bytesUploaded(), System.currentTimeMillis(), installed, round > 0 ? " round=" + round : "");
+            return true;
+        } catch (Exception failure) {
+            System.out.println("failed " + failure);
+            return false;
+        } finally {
+            vertx.cancelTimer(progressTimer);
+        }
+    }
+
+    /** Removes the installed file and the staging directory, so that the next round downloads from scratch. */
+    private static void deleteDownload(Manifest manifest, Arguments args) throws IOException {
+        Path out = Path.of(args.required("out"));
+        Files.deleteIfExists(out.resolve(manifest.info().name()));
+        Path staging = Path.of(args.string("staging", out.resolve(".staging").toString()));
+        if (Files.exists(staging)) {
+            try (Stream<Path> paths = Files.walk(staging)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
             }
-        });
-        return exit.get();
+        }
+    }
+
+    /** A deployed session and its store. */
+    private record Running(PieceStore store, SwarmSession session, String deployment) {
+
+        static Running start(Vertx vertx, Future<PieceStore> opening, Function<PieceStore, SwarmSession> sessionOf)
+                throws TimeoutException {
+            PieceStore store = opening.await(5, TimeUnit.MINUTES);
+            SwarmSession session = sessionOf.apply(store);
+            return new Running(store, session, vertx.deployVerticle(session).await(1, TimeUnit.MINUTES));
+        }
+
+        /** Undeploys the session (closing its connections), then saves resume state. */
+        Future<Void> stop(Vertx vertx) {
+            return vertx.undeploy(deployment).eventually(store::close);
+        }
     }
 
     private static SwarmOptions swarmOptions(Arguments args) {
@@ -196,11 +258,12 @@ public final class SwarmCommand implements Command {
         }
     }
 
-    /** Undeploys the session (closing its connections), then saves resume state and stops Vert.x. */
-    private static void shutdown(Vertx vertx, String deployment, PieceStore store) {
+    /** Stops the running session, if any, and Vert.x. */
+    private static void shutdown(Vertx vertx, Running running) {
         try {
-            vertx.undeploy(deployment).eventually(store::close)
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            if (running != null) {
+                running.stop(vertx).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("shutdown: " + e);
