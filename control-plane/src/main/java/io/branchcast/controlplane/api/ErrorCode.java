@@ -13,6 +13,7 @@ public enum ErrorCode {
     FORBIDDEN("forbidden", 403, "Forbidden"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", 416, "Range not satisfiable"),
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests"),
     INSUFFICIENT_STORAGE("insufficient-storage", 507, "Insufficient storage"),
     UNAVAILABLE("unavailable", 503, "Service unavailable"),
     ENROLLMENT_TOKEN_INVALID("enrollment-token-invalid", 401, "Enrollment token invalid"),

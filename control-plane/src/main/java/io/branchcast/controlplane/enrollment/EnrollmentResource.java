@@ -32,8 +32,9 @@ import java.util.Set;
 
 /**
  * The one endpoint without a login: a workstation trades an enrollment token for its identity. It is open to anyone
- * who can reach the control plane, so it reads at most {@value #MAX_BODY_BYTES} bytes, accepts only the known fields,
- * and logs every refusal (never the token) with the caller's address.
+ * who can reach the control plane, so it throttles each client address ({@link EnrollmentThrottle}: 429 with
+ * Retry-After), reads at most {@value #MAX_BODY_BYTES} bytes, accepts only the known fields, and logs every refusal
+ * (never the token) with the caller's address.
  */
 @Path("/api/v1/enrollments")
 @PermitAll
@@ -47,6 +48,9 @@ public class EnrollmentResource {
 
     @Inject
     Validator validator;
+
+    @Inject
+    EnrollmentThrottle throttle;
 
     private final ObjectReader reader;
 
@@ -64,6 +68,12 @@ public class EnrollmentResource {
     public Enrollment enroll(@HeaderParam("Content-Length") Long contentLength, InputStream body,
                              @Context RoutingContext http) throws JsonProcessingException {
         String caller = http.request().remoteAddress() == null ? "?" : http.request().remoteAddress().hostAddress();
+        long retryAfterSeconds = throttle.admit(caller);
+        if (retryAfterSeconds > 0) {
+            http.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+            throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "too many enrollment requests from " + caller
+                    + "; retry in " + retryAfterSeconds + " s");
+        }
         EnrollmentRequest request = null;
         try {
             request = parse(contentLength, body, http);

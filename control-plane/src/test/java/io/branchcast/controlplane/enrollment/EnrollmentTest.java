@@ -239,6 +239,44 @@ class EnrollmentTest {
     }
 
     @Test
+    void floodingTheEndpointFromOneAddressIsAnsweredWith429AndRetryAfterWhileOtherAddressesGoOn() throws Exception {
+        String body = "{\"token\": \"bct_flood\", \"machineId\": \"" + newMachineId()
+                + "\", \"hostname\": \"ws\", \"agentVersion\": \"1\"}";
+        List<String> answer = List.of("");
+        for (int i = 0; i < 2_000 && !answer.get(0).contains(" 429 "); i++) {
+            answer = rawEnrollment("127.0.0.9", body);
+            if (i == 0) {
+                assertThat(answer.get(0)).contains(" 401 ");
+            }
+        }
+        assertThat(answer.get(0)).contains(" 429 ");
+        assertThat(answer).anySatisfy(header -> assertThat(header.toLowerCase()).matches("retry-after: [1-9][0-9]*"));
+        assertThat(answer).anySatisfy(header -> assertThat(header).contains("application/problem+json"));
+        assertThat(answer.get(answer.size() - 1)).contains("too-many-requests");
+
+        enroll("bct_flood", newMachineId()).statusCode(401).body("code", equalTo("enrollment-token-invalid"));
+    }
+
+    /** One enrollment request from {@code localHost}: the status line, the headers and the body as the last element. */
+    private static List<String> rawEnrollment(String localHost, String body) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(localHost, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", io.restassured.RestAssured.port), 5_000);
+            socket.setSoTimeout(10_000);
+            byte[] json = body.getBytes(StandardCharsets.UTF_8);
+            socket.getOutputStream().write(("POST /api/v1/enrollments HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + json.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(json);
+            String[] parts = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .split("\r\n\r\n", 2);
+            List<String> lines = new ArrayList<>(List.of(parts[0].split("\r\n")));
+            lines.add(parts.length > 1 ? parts[1] : "");
+            return lines;
+        }
+    }
+
+    @Test
     void refusesMalformedAndInvalidBodies() {
         String token = token(site(), 1, 3600);
         post("{\"token\": ").statusCode(400).contentType("application/problem+json").body("code", equalTo("malformed"));

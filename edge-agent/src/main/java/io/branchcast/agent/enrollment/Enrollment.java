@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Enrollment gives the daemon its credentials: the stored ones when the agent enrolled before (the token is not
- * needed again), otherwise it enrolls with the configured token, retrying while the control plane is unreachable, and
- * stores the answer. A refusal ends the attempt with {@link EnrollmentRefusedException}.
+ * needed again), otherwise it enrolls with the configured token, retrying while the control plane is unreachable or
+ * throttles (after its Retry-After at the least), and stores the answer. A refusal ends the attempt with {@link EnrollmentRefusedException}.
  */
 public final class Enrollment {
 
@@ -54,9 +54,11 @@ public final class Enrollment {
                 if (e instanceof InterruptedException interrupted) {
                     throw interrupted;
                 }
+                long waitS = e instanceof EnrollmentThrottledException throttled
+                        ? Math.max(backoffS, throttled.retryAfterSeconds()) : backoffS;
                 LOG.log(System.Logger.Level.WARNING, "enrollment at {0} failed: {1}; retrying in {2} s",
-                        config.controlPlaneUrl(), e.getMessage(), backoffS);
-                TimeUnit.SECONDS.sleep(backoffS);
+                        config.controlPlaneUrl(), e.getMessage(), waitS);
+                TimeUnit.SECONDS.sleep(waitS);
                 backoffS = Math.min(MAX_BACKOFF_S, backoffS * 2);
             }
         }

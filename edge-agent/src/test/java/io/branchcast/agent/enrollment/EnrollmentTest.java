@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,10 +33,18 @@ class EnrollmentTest {
 
     private final List<JsonObject> requests = new CopyOnWriteArrayList<>();
     private final AtomicReference<JsonObject> problem = new AtomicReference<>();
+    /** Requests still to be answered 429 with Retry-After: 3. */
+    private final AtomicInteger throttledAnswers = new AtomicInteger();
 
     private URI controlPlane(Vertx vertx) throws Exception {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             requests.add(body.toJsonObject());
+            if (throttledAnswers.getAndDecrement() > 0) {
+                request.response().setStatusCode(429).putHeader("Retry-After", "3")
+                        .putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("status", 429).put("code", "too-many-requests").encode());
+                return;
+            }
             JsonObject refusal = problem.get();
             if (!request.path().equals("/api/v1/enrollments") || refusal != null) {
                 request.response().setStatusCode(refusal == null ? 404 : refusal.getInteger("status"))
@@ -91,6 +100,23 @@ class EnrollmentTest {
                     assertThat(refused.getMessage()).contains("expired at 2026-11-01");
                 });
         assertThat(dir.resolve("credentials.json")).doesNotExist();
+    }
+
+    @Test
+    void a_throttled_enrollment_is_retried_after_the_retry_after_the_control_plane_asked_for(Vertx vertx)
+            throws Exception {
+        URI url = controlPlane(vertx);
+        throttledAnswers.set(1);
+        Enrollment enrollment = new Enrollment(new CredentialsFile(dir),
+                new EnrollmentClient(WebClient.create(vertx), url));
+
+        long started = System.nanoTime();
+        Credentials credentials = enrollment.ensure(config(url, "bct_token"), "machine-0001", "1.2.3");
+
+        assertThat(credentials).isEqualTo(CredentialsFileTest.credentials());
+        assertThat(requests).hasSize(2);
+        assertThat(System.nanoTime() - started).as("waited the 3 s asked, not the 2 s first backoff")
+                .isGreaterThanOrEqualTo(3_000_000_000L);
     }
 
     @Test
