@@ -1,12 +1,11 @@
 package io.branchcast.controlplane.agents;
 
 import io.branchcast.controlplane.api.ApiException;
+import io.branchcast.controlplane.api.Filters;
 import io.branchcast.controlplane.api.Page;
 import io.branchcast.controlplane.api.PageRequest;
-import io.branchcast.controlplane.api.SearchPattern;
 import io.branchcast.controlplane.enrollment.AgentRevocations;
 import io.branchcast.controlplane.security.Roles;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,27 +49,12 @@ public class AgentResource {
                                 @QueryParam("label") String label,
                                 @QueryParam("state") AgentState state,
                                 @QueryParam("q") String hostname) {
-        List<String> clauses = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (siteId != null) {
-            clauses.add("siteId = :site");
-            params.and("site", siteId);
-        }
-        if (label != null) {
-            clauses.add("array_contains(labels, :label)");
-            params.and("label", label);
-        }
-        if (state != null) {
-            clauses.add("state = :state");
-            params.and("state", state);
-        }
-        if (hostname != null && !hostname.isBlank()) {
-            clauses.add("lower(hostname) like :q escape '\\'");
-            params.and("q", SearchPattern.containing(hostname));
-        }
-        var query = clauses.isEmpty()
-                ? agents.findAll(Sort.by("hostname"))
-                : agents.find(String.join(" and ", clauses), Sort.by("hostname"), params);
+        Filters filters = new Filters()
+                .with("siteId = :site", "site", siteId)
+                .with("array_contains(labels, :label)", "label", label)
+                .with("state = :state", "state", state)
+                .search("hostname", hostname);
+        var query = agents.find(filters.where(), Sort.by("hostname"), filters.parameters());
         List<Agent> page = query.page(paging.toPanache()).list();
         return new Page<>(page.stream().map(AgentView::of).toList(), paging.page, paging.size, query.count());
     }

@@ -1,16 +1,15 @@
 package io.branchcast.controlplane.artifacts;
 
 import io.branchcast.controlplane.api.ApiException;
+import io.branchcast.controlplane.api.Filters;
 import io.branchcast.controlplane.api.Page;
 import io.branchcast.controlplane.api.PageRequest;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -37,20 +36,10 @@ public class ArtifactService {
 
     /** Artifacts newest first, optionally only those with the given name and/or state. */
     public Page<ArtifactView> list(PageRequest paging, String name, String state) {
-        List<String> clauses = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (name != null) {
-            clauses.add("name = :name");
-            params.and("name", name);
-        }
-        if (state != null) {
-            clauses.add("state = :state");
-            params.and("state", parseState(state));
-        }
-        Sort newestFirst = Sort.descending("createdAt", "id");
-        var query = clauses.isEmpty()
-                ? artifacts.findAll(newestFirst)
-                : artifacts.find(String.join(" and ", clauses), newestFirst, params);
+        Filters filters = new Filters()
+                .with("name = :name", "name", name)
+                .with("state = :state", "state", state == null ? null : parseState(state));
+        var query = artifacts.find(filters.where(), Sort.descending("createdAt", "id"), filters.parameters());
         List<ArtifactView> items = query.page(paging.toPanache()).list().stream().map(ArtifactView::of).toList();
         return new Page<>(items, paging.page, paging.size, query.count());
     }

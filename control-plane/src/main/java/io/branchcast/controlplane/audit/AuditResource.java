@@ -1,9 +1,9 @@
 package io.branchcast.controlplane.audit;
 
+import io.branchcast.controlplane.api.Filters;
 import io.branchcast.controlplane.api.Page;
 import io.branchcast.controlplane.api.PageRequest;
 import io.branchcast.controlplane.security.Roles;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The audit log, newest first, filterable by actor, action, target and time. Admins only. */
@@ -41,31 +40,13 @@ public class AuditResource {
                                 @QueryParam("targetType") String targetType,
                                 @QueryParam("targetId") String targetId,
                                 @QueryParam("since") Instant since) {
-        List<String> clauses = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (actor != null) {
-            clauses.add("actor = :actor");
-            params.and("actor", actor);
-        }
-        if (action != null) {
-            clauses.add("action = :action");
-            params.and("action", action);
-        }
-        if (targetType != null) {
-            clauses.add("targetType = :targetType");
-            params.and("targetType", targetType);
-        }
-        if (targetId != null) {
-            clauses.add("targetId = :targetId");
-            params.and("targetId", targetId);
-        }
-        if (since != null) {
-            clauses.add("at >= :since");
-            params.and("since", since);
-        }
-        var query = clauses.isEmpty()
-                ? AuditEvent.<AuditEvent>findAll(Sort.descending("at", "id"))
-                : AuditEvent.<AuditEvent>find(String.join(" and ", clauses), Sort.descending("at", "id"), params);
+        Filters filters = new Filters()
+                .with("actor = :actor", "actor", actor)
+                .with("action = :action", "action", action)
+                .with("targetType = :targetType", "targetType", targetType)
+                .with("targetId = :targetId", "targetId", targetId)
+                .with("at >= :since", "since", since);
+        var query = AuditEvent.<AuditEvent>find(filters.where(), Sort.descending("at", "id"), filters.parameters());
         List<AuditEvent> items = query.page(paging.toPanache()).list();
         return new Page<>(items.stream().map(AuditView::of).toList(), paging.page, paging.size, query.count());
     }

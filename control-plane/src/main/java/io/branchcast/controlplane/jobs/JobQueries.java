@@ -1,9 +1,9 @@
 package io.branchcast.controlplane.jobs;
 
+import io.branchcast.controlplane.api.Filters;
 import io.branchcast.controlplane.api.Page;
 import io.branchcast.controlplane.api.PageRequest;
 import io.branchcast.controlplane.api.SearchPattern;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,22 +27,11 @@ public class JobQueries {
     EntityManager em;
 
     public Page<JobView> list(PageRequest paging, List<JobState> states, UUID artifactId, String search) {
-        List<String> clauses = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (states != null && !states.isEmpty()) {
-            clauses.add("state in :states");
-            params.and("states", states);
-        }
-        if (artifactId != null) {
-            clauses.add("artifactId = :artifact");
-            params.and("artifact", artifactId);
-        }
-        if (search != null && !search.isBlank()) {
-            clauses.add("lower(name) like :q escape '\\'");
-            params.and("q", SearchPattern.containing(search));
-        }
-        Sort newest = Sort.descending("createdAt", "id");
-        var query = clauses.isEmpty() ? Job.<Job>findAll(newest) : Job.<Job>find(String.join(" and ", clauses), newest, params);
+        Filters filters = new Filters()
+                .with("state in :states", "states", states)
+                .with("artifactId = :artifact", "artifact", artifactId)
+                .search("name", search);
+        var query = Job.<Job>find(filters.where(), Sort.descending("createdAt", "id"), filters.parameters());
         List<Job> jobs = query.page(paging.toPanache()).list();
         Map<UUID, JobSummary> byJob = summaries.of(jobs.stream().map(j -> j.id).toList());
         return new Page<>(jobs.stream().map(j -> JobView.of(j, byJob.getOrDefault(j.id, JobSummary.empty()))).toList(),
