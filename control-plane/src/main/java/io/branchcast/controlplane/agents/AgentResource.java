@@ -51,7 +51,7 @@ public class AgentResource {
                                 @QueryParam("q") String hostname) {
         Filters filters = new Filters()
                 .with("siteId = :site", "site", siteId)
-                .with("array_contains(labels, :label)", "label", label)
+                .with("array_position(labels, :label) > 0", "label", label)
                 .with("state = :state", "state", state)
                 .search("hostname", hostname);
         var query = agents.find(filters.where(), Sort.by("hostname"), filters.parameters());

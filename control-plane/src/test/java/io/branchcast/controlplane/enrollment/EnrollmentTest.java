@@ -277,6 +277,28 @@ class EnrollmentTest {
     }
 
     @Test
+    void agentsAreListedBySiteHostnameSearchLabelAndState() {
+        UUID site = site();
+        String labelled = newMachineId();
+        enroll(token(site, 1, 3600, "floor-2"), labelled).statusCode(200);
+        enroll(token(site, 1, 3600), newMachineId()).statusCode(200);
+        String hostPart = ("ws-" + labelled.substring(0, 8)).substring(1).toUpperCase();
+
+        given().auth().oauth2(Tokens.viewer()).queryParam("siteId", site).when().get("/api/v1/agents")
+                .then().body("total", equalTo(2));
+        given().auth().oauth2(Tokens.viewer()).queryParam("siteId", site).queryParam("q", hostPart)
+                .when().get("/api/v1/agents").then().body("total", equalTo(1))
+                .body("items[0].machineId", equalTo(labelled));
+        given().auth().oauth2(Tokens.viewer()).queryParam("siteId", site).queryParam("label", "floor-2")
+                .when().get("/api/v1/agents").then().body("total", equalTo(1))
+                .body("items[0].machineId", equalTo(labelled));
+        given().auth().oauth2(Tokens.viewer()).queryParam("siteId", site).queryParam("state", "ACTIVE")
+                .queryParam("q", " ").when().get("/api/v1/agents").then().body("total", equalTo(2));
+        given().auth().oauth2(Tokens.viewer()).queryParam("siteId", site).queryParam("state", "REVOKED")
+                .when().get("/api/v1/agents").then().body("total", equalTo(0));
+    }
+
+    @Test
     void refusesMalformedAndInvalidBodies() {
         String token = token(site(), 1, 3600);
         post("{\"token\": ").statusCode(400).contentType("application/problem+json").body("code", equalTo("malformed"));
