@@ -95,8 +95,20 @@ class JobResourceTest {
             assertThat(json.readTree(records.get(1).value()).path("paused").asBoolean()).isTrue();
             assertThat(records.get(3).value()).as("a cancelled job leaves a tombstone").isNull();
         });
-        given().auth().oauth2(Tokens.admin()).queryParam("targetId", id).when().get("/api/v1/audit")
-                .then().statusCode(200).body("total", equalTo(4)).body("items[0].action", equalTo("job.cancel"));
+        var audit = given().auth().oauth2(Tokens.admin()).queryParam("targetId", id).when().get("/api/v1/audit")
+                .then().statusCode(200).body("total", equalTo(4)).body("items[0].action", equalTo("job.cancel"))
+                .extract();
+        given().auth().oauth2(Tokens.admin()).queryParam("targetId", id).queryParam("action", "job.cancel")
+                .queryParam("targetType", audit.<String>path("items[0].targetType"))
+                .queryParam("actor", audit.<String>path("items[0].actor"))
+                .when().get("/api/v1/audit").then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(Tokens.admin()).queryParam("targetId", id).queryParam("targetType", "no-such-type")
+                .when().get("/api/v1/audit").then().statusCode(200).body("total", equalTo(0));
+        String since = audit.path("items[1].at");
+        List<String> times = audit.path("items.at");
+        given().auth().oauth2(Tokens.admin()).queryParam("targetId", id).queryParam("since", since)
+                .when().get("/api/v1/audit").then().statusCode(200)
+                .body("total", equalTo((int) times.stream().filter(at -> Instant.parse(at).compareTo(Instant.parse(since)) >= 0).count()));
     }
 
     @Test
