@@ -138,6 +138,14 @@ class JobResourceTest {
                 .body("total", equalTo(1)).body("items[0].id", equalTo(scheduled));
         given().auth().oauth2(Tokens.viewer()).queryParam("artifactId", artifact)
                 .when().get("/api/v1/jobs").then().statusCode(200).body("total", equalTo(3));
+
+        String named = createJob(Map.of("artifactId", artifact, "name", "Patch_Tuesday 100% " + artifact,
+                "targets", targets));
+        given().auth().oauth2(Tokens.viewer()).queryParam("artifactId", artifact).queryParam("q", "patch_tuesday 100%")
+                .when().get("/api/v1/jobs").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(named));
+        given().auth().oauth2(Tokens.viewer()).queryParam("artifactId", artifact).queryParam("q", "patch%tuesday")
+                .when().get("/api/v1/jobs").then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
