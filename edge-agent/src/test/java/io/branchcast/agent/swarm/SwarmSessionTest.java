@@ -61,7 +61,7 @@ class SwarmSessionTest {
     @Test
     void a_peer_that_serves_128_kib_gets_requests_of_up_to_128_kib_and_the_file_completes(Vertx vertx,
             VertxTestContext test) {
-        downloadFromRecordingSeeder(vertx, test, BlockRef.MAX_REQUEST_LENGTH, requests -> {
+        downloadFromServingPeer(vertx, test, BlockRef.MAX_REQUEST_LENGTH, requests -> {
             assertThat(requests).allSatisfy(block -> {
                 assertThat(block.begin() % BlockRef.MAX_BLOCK_LENGTH).isZero();
                 assertThat(block.begin() / BlockRef.MAX_REQUEST_LENGTH)
@@ -75,17 +75,17 @@ class SwarmSessionTest {
 
     @Test
     void a_peer_without_the_request_length_key_gets_requests_of_16_kib(Vertx vertx, VertxTestContext test) {
-        downloadFromRecordingSeeder(vertx, test, 0, requests -> assertThat(requests)
+        downloadFromServingPeer(vertx, test, 0, requests -> assertThat(requests)
                 .allSatisfy(block -> assertThat(block.length()).isLessThanOrEqualTo(BlockRef.MAX_BLOCK_LENGTH)));
     }
 
-    /** A leecher downloads from a RecordingSeeder alone; every byte is asked for once and the file is right. */
-    private void downloadFromRecordingSeeder(Vertx vertx, VertxTestContext test, int advertised,
+    /** A leecher downloads from a ServingPeer alone; every byte is asked for once and the file is right. */
+    private void downloadFromServingPeer(Vertx vertx, VertxTestContext test, int advertised,
             Consumer<List<BlockRef>> requestCheck) {
         SwarmTestKit kit = new SwarmTestKit(vertx, root, SIZE, 6);
         String host = "127.0.0.3";
 
-        RecordingSeeder.listen(vertx, "127.0.0.9", kit, advertised).compose(seeder -> kit.downloadStore(host)
+        ServingPeer.withPayload(vertx, "127.0.0.9", kit, advertised).compose(seeder -> kit.downloadStore(host)
                         .compose(store -> kit.deploy(SwarmSession.builder(kit.manifest, store)
                                 .options(SwarmTestKit.options(host))
                                 .peerSource(new StaticPeerSource(List.of(seeder.address()))).build()))
@@ -150,7 +150,7 @@ class SwarmSessionTest {
         String host = "127.0.0.3";
         PeerBanList bans = new PeerBanList();
 
-        kit.seeder("127.0.0.2").compose(seeder -> CorruptPeer.listen(vertx, "127.0.0.7", kit.manifest)
+        kit.seeder("127.0.0.2").compose(seeder -> CorruptPeer.garbage(vertx, "127.0.0.7", kit.manifest)
                         .compose(corrupt -> kit.downloadStore(host).compose(store -> kit.deploy(
                                 SwarmSession.builder(kit.manifest, store).options(SwarmTestKit.options(host))
                                         .banList(bans)
@@ -170,7 +170,7 @@ class SwarmSessionTest {
      * Reports the corrupt peer at once and the seeder only after the corrupt peer is banned: with both at once, a fast
      * seeder can deliver the whole file before any garbage block is accepted, and there is nothing to detect.
      */
-    private static PeerSource seederOnceBanned(Vertx vertx, CorruptPeer corrupt, SwarmSession seeder,
+    private static PeerSource seederOnceBanned(Vertx vertx, ServingPeer corrupt, SwarmSession seeder,
             PeerBanList bans) {
         return new PeerSource() {
             private long timer = -1;
