@@ -76,9 +76,10 @@ class RequestSchedulerTest {
             peer.requested.addAll(early);
             peer.requested.addAll(late);
             int piece = early.get(0).pieceIndex();
-            assertThat(RequestScheduler.runs(peer.requested.stream().sorted(Comparator.comparingInt(BlockRef::begin))
-                    .toList(), peer.requestLength))
-                    .as("both picks lie in the piece's first 128 KiB").containsExactly(new BlockRef(piece, 0, 128 * KIB));
+            List<BlockRef> requested = peer.requested.stream().sorted(Comparator.comparingInt(BlockRef::begin)).toList();
+            assertThat(RequestScheduler.runs(requested, peer.requestLength))
+                    .as("both picks lie in the piece's first 128 KiB")
+                    .containsExactly(new BlockRef(piece, 0, 128 * KIB));
 
             scheduler.tick(List.of(peer), (1_000 + options.getRequestTimeoutMs()) * 1_000_000L);
             assertThat(peer.cancelled).as("the early picks expired").containsExactlyInAnyOrderElementsOf(early);

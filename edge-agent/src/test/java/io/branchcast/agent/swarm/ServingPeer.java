@@ -75,7 +75,7 @@ final class ServingPeer {
         });
     }
 
-    /** Listens on {@code host}:0 and hands each connection that completed the handshake for the manifest to {@code opened}. */
+    /** Listens on {@code host}:0; each connection whose handshake names the manifest goes to {@code opened}. */
     static Future<NetServer> accept(Vertx vertx, String host, Manifest manifest, Handler<PeerConnection> opened) {
         Handshake handshake = Handshake.of(new InfoHash(manifest.infoHash()), PeerId.random());
         WireLimits limits = WireLimits.forTorrent(manifest.info().length(), manifest.info().pieceLength());
