@@ -178,9 +178,8 @@ public final class SwarmCommand implements Command {
 
     /** Removes the installed file and the staging directory, so that the next round downloads from scratch. */
     private static void deleteDownload(Manifest manifest, Arguments args) throws IOException {
-        Path out = Path.of(args.required("out"));
-        Files.deleteIfExists(out.resolve(manifest.info().name()));
-        Path staging = Path.of(args.string("staging", out.resolve(".staging").toString()));
+        Files.deleteIfExists(installedFile(manifest, args));
+        Path staging = stagingDir(args);
         if (Files.exists(staging)) {
             try (Stream<Path> paths = Files.walk(staging)) {
                 for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
@@ -224,14 +223,22 @@ public final class SwarmCommand implements Command {
             return FilePieceStore.openSeed(vertx, manifest, seedFile, SeedTrust.HASH_CHECK, storeOptions)
                     .map(store -> store);
         }
-        Path out = Path.of(args.required("out"));
-        Path target = out.resolve(manifest.info().name());
+        Path target = installedFile(manifest, args);
         if (Files.exists(target)) {
             return FilePieceStore.openSeed(vertx, manifest, target, SeedTrust.HASH_CHECK, storeOptions)
                     .map(store -> store);
         }
-        Path staging = Path.of(args.string("staging", out.resolve(".staging").toString()));
-        return FilePieceStore.open(vertx, manifest, staging, target, storeOptions).map(store -> store);
+        return FilePieceStore.open(vertx, manifest, stagingDir(args), target, storeOptions).map(store -> store);
+    }
+
+    /** Where a download is installed: {@code --out} and the manifest's file name. */
+    private static Path installedFile(Manifest manifest, Arguments args) {
+        return Path.of(args.required("out")).resolve(manifest.info().name());
+    }
+
+    /** {@code --staging}, by default {@code <out>/.staging}. */
+    private static Path stagingDir(Arguments args) {
+        return Path.of(args.string("staging", Path.of(args.required("out")).resolve(".staging").toString()));
     }
 
     private static WebSeedFetcher fetcher(Vertx vertx, String url, long capMib) {

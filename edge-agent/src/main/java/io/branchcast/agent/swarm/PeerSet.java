@@ -287,7 +287,7 @@ final class PeerSet {
      */
     private int requestLength(int served) {
         int bound = Math.min(served, Math.min(options.getConnectionOptions().getMaxRequestLength(),
-                limits.maxMessageLength() - 9));
+                limits.maxBlockLength()));
         return Math.max(BlockRef.MAX_BLOCK_LENGTH, bound / BlockRef.MAX_BLOCK_LENGTH * BlockRef.MAX_BLOCK_LENGTH);
     }
 

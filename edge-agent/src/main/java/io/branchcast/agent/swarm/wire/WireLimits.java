@@ -14,8 +14,10 @@ public record WireLimits(long totalLength, int pieceLength, int maxMessageLength
 
     /** Default frame bound: a piece message of the largest request (128 KiB + 9) fits, and so does an extended message. */
     public static final int DEFAULT_MAX_MESSAGE_LENGTH = 128 * 1024 + 13;
+    /** Bytes of a piece message's body before its data: id, piece index, offset. */
+    private static final int PIECE_BODY_HEADER = 9;
     /** Smallest accepted frame bound: one full piece message. */
-    public static final int MIN_MAX_MESSAGE_LENGTH = BlockRef.MAX_BLOCK_LENGTH + 9;
+    public static final int MIN_MAX_MESSAGE_LENGTH = BlockRef.MAX_BLOCK_LENGTH + PIECE_BODY_HEADER;
 
     public WireLimits {
         if (totalLength < 1 || pieceLength < 1) {
@@ -42,6 +44,11 @@ public record WireLimits(long totalLength, int pieceLength, int maxMessageLength
     public int pieceSize(int index) {
         checkPiece(index);
         return (int) Math.min(pieceLength, totalLength - (long) index * pieceLength);
+    }
+
+    /** The longest block a piece message within {@link #maxMessageLength()} can carry. */
+    public int maxBlockLength() {
+        return maxMessageLength - PIECE_BODY_HEADER;
     }
 
     /** Bitfield payload size: one bit per piece, rounded up to whole bytes. */
