@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Enrollment gives the daemon its credentials: the stored ones when the agent enrolled before (the token is not
  * needed again), otherwise it enrolls with the configured token, retrying while the control plane is unreachable or
- * throttles (after its Retry-After at the least), and stores the answer. A refusal ends the attempt with {@link EnrollmentRefusedException}.
+ * throttles (after its Retry-After at the least), and stores the answer. A refusal ends the attempt with
+ * {@link EnrollmentRefusedException}.
  */
 public final class Enrollment {
 

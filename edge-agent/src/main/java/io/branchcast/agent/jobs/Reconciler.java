@@ -32,9 +32,10 @@ import java.util.TreeSet;
  * <p>Decisions for a job that targets this agent: paused stops the transfer and keeps the data; before startAt it
  * waits, and {@link #JOIN_AHEAD_MS} before it joins the job's swarm (manifest fetched, store opened, peers connected)
  * without requesting anything, so that the rollout starts with its connections in place; past the deadline without
- * completion it fails with deadline-exceeded; otherwise it downloads, then seeds for seedingSeconds after completion. A record with an older revision than the one acted on is ignored; a failed job is
- * tried again only for a newer revision. A job that ends (tombstone) or stops targeting the agent is stopped and its
- * files are deleted, except the installed payload of a completed job.
+ * completion it fails with deadline-exceeded; otherwise it downloads, then seeds for seedingSeconds after completion.
+ * A record with an older revision than the one acted on is ignored; a failed job is tried again only for a newer
+ * revision. A job that ends (tombstone) or stops targeting the agent is stopped and its files are deleted, except the
+ * installed payload of a completed job.
  *
  * <p>Threads: create it and call it on one Vert.x context; transfer callbacks are brought back to that context.
  */

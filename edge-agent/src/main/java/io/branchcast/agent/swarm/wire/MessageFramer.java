@@ -14,9 +14,10 @@ import java.util.Objects;
  * pushed to {@link #onData}. A piece message whose frame lies whole inside one read keeps its data in that buffer (a
  * retained slice, no copy) up to the disk write, and owns it: see {@link Piece#release()}. A frame split across reads
  * is gathered from slices of those reads (a composite buffer; copied once it would take more than
- * {@link #MAX_FRAME_PARTS} reads); every other message is copied to the heap and its network bytes released at once. A prefix is checked against {@link WireLimits#checkFrameLength} before any body byte
- * is gathered, so a 2 GiB prefix costs nothing. While paused it emits nothing (unparsed bytes are kept) and pauses the
- * source. After the first violation, or {@link #close()}, it emits nothing and holds no buffer. It is not responsible
+ * {@link #MAX_FRAME_PARTS} reads); every other message is copied to the heap and its network bytes released at once.
+ * A prefix is checked against {@link WireLimits#checkFrameLength} before any body byte is gathered, so a 2 GiB
+ * prefix costs nothing. While paused it emits nothing (unparsed bytes are kept) and pauses the source. After the
+ * first violation, or {@link #close()}, it emits nothing and holds no buffer. It is not responsible
  * for closing the socket (its {@link Listener} does that).
  */
 final class MessageFramer {

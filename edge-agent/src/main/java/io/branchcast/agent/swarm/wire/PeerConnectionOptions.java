@@ -2,7 +2,8 @@ package io.branchcast.agent.swarm.wire;
 
 /**
  * PeerConnectionOptions configures one {@link PeerConnection}: timeouts, keep-alive cadence, the inbound request
- * queue bound and the largest request served to peers that negotiated the extension protocol. Mutable builder-style options, copied by the connection.
+ * queue bound and the largest request served to peers that negotiated the extension protocol. Mutable builder-style
+ * options, copied by the connection.
  */
 public class PeerConnectionOptions {
 
