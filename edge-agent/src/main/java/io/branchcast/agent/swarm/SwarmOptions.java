@@ -21,6 +21,12 @@ public class SwarmOptions {
     /** Which pieces to start first. */
     public static final PickerStrategy DEFAULT_PICKER = PickerStrategy.RAREST_FIRST;
     /**
+     * Rarest-first breaks ties at random among the first 16 fresh pieces of the file, so the file's SHA-256 follows the
+     * download instead of hashing most of the file after the last piece; peers that pick from the same source at once
+     * mostly choose different pieces, and rarity still comes first.
+     */
+    public static final int DEFAULT_TIE_BREAK_WINDOW = 16;
+    /**
      * Outstanding block requests per peer at first (128 × 16 KiB = 2 MiB in flight); the depth then follows the peer's
      * measured rate.
      */
@@ -56,6 +62,7 @@ public class SwarmOptions {
     private String localAddress;
     private int maxPeers = DEFAULT_MAX_PEERS;
     private PickerStrategy picker = DEFAULT_PICKER;
+    private int tieBreakWindow = DEFAULT_TIE_BREAK_WINDOW;
     private int minPipelineDepth = DEFAULT_MIN_PIPELINE_DEPTH;
     private int maxPipelineDepth = DEFAULT_MAX_PIPELINE_DEPTH;
     private int maxUploadSlots = DEFAULT_MAX_UPLOAD_SLOTS;
@@ -80,6 +87,7 @@ public class SwarmOptions {
         this.localAddress = other.localAddress;
         this.maxPeers = other.maxPeers;
         this.picker = other.picker;
+        this.tieBreakWindow = other.tieBreakWindow;
         this.minPipelineDepth = other.minPipelineDepth;
         this.maxPipelineDepth = other.maxPipelineDepth;
         this.maxUploadSlots = other.maxUploadSlots;
@@ -142,6 +150,16 @@ public class SwarmOptions {
 
     public SwarmOptions setPicker(PickerStrategy picker) {
         this.picker = Objects.requireNonNull(picker, "picker");
+        return this;
+    }
+
+    public int getTieBreakWindow() {
+        return tieBreakWindow;
+    }
+
+    /** Fresh pieces, from the front of the file, preferred among equally rare ones; 0 = ties uniform over the file. */
+    public SwarmOptions setTieBreakWindow(int tieBreakWindow) {
+        this.tieBreakWindow = atLeast(0, tieBreakWindow, "tieBreakWindow");
         return this;
     }
 

@@ -113,7 +113,8 @@ public final class SwarmSession extends VerticleBase {
     public Future<?> start() {
         long now = System.nanoTime();
         verified = store.verifiedPieces();
-        picker = options.getPicker().create(PieceLayout.of(info), verified, new Random());
+        picker = options.getPicker().create(PieceLayout.of(info), verified, new Random(),
+                options.getTieBreakWindow());
         WireLimits limits = new WireLimits(info.length(), info.pieceLength(), options.getMaxMessageLength());
         Handshake handshake = Handshake.of(new InfoHash(manifest.infoHash()), peerId);
         peers = new PeerSet(vertx, options, handshake, limits, banList, admission, origin != null, new PeerEvents());

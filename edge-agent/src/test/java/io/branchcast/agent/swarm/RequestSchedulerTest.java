@@ -64,7 +64,8 @@ class RequestSchedulerTest {
     void a_message_over_blocks_of_which_some_were_taken_back_hands_on_only_the_wanted_ones(Vertx vertx,
             VertxTestContext test) {
         connectedPeer(vertx).onComplete(test.succeeding(connection -> test.verify(() -> {
-            PiecePicker<SwarmPeer> picker = PickerStrategy.RAREST_FIRST.create(LAYOUT, new BitSet(), new Random(1));
+            PiecePicker<SwarmPeer> picker = PickerStrategy.RAREST_FIRST.create(LAYOUT, new BitSet(), new Random(1),
+                    SwarmOptions.DEFAULT_TIE_BREAK_WINDOW);
             SwarmOptions options = new SwarmOptions();
             RequestScheduler scheduler = new RequestScheduler(picker, options);
             SwarmPeer peer = new SwarmPeer(connection, false, LAYOUT.pieceCount(), 128, System.nanoTime());

@@ -33,9 +33,10 @@ public enum PickerStrategy {
                 + Arrays.stream(values()).map(PickerStrategy::configName).collect(Collectors.joining(", ")));
     }
 
-    public <P> PiecePicker<P> create(PieceLayout layout, BitSet alreadyVerified, Random random) {
+    /** A picker of this strategy; tieBreakWindow is the rarest-first tie-break's window (see RarestFirstPicker). */
+    public <P> PiecePicker<P> create(PieceLayout layout, BitSet alreadyVerified, Random random, int tieBreakWindow) {
         return switch (this) {
-            case RAREST_FIRST -> new RarestFirstPicker<>(layout, alreadyVerified, random);
+            case RAREST_FIRST -> new RarestFirstPicker<>(layout, alreadyVerified, random, tieBreakWindow);
             case SEQUENTIAL -> new SequentialPicker<>(layout, alreadyVerified);
         };
     }

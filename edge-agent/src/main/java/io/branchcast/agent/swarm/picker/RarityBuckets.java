@@ -1,6 +1,7 @@
 package io.branchcast.agent.swarm.picker;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Random;
 
 /**
@@ -10,12 +11,22 @@ import java.util.Random;
  * above it, O(number of peers). Picking scans buckets from the rarest, starting each at a random position (the
  * random tie-break), and stops at the first piece the peer has; for a peer with few pieces it walks that peer's
  * bitfield instead, so a pick costs about O(min(pieces skipped, pieces the peer has)), never a scan per block.
+ *
+ * <p>The tie-break prefers the front of the file: among the equally rare pieces the peer has, a random one of those
+ * within the first {@code window} fresh pieces (by index) wins when there is one. The file's SHA-256, which must be
+ * fed in order, then follows the download closely instead of hashing most of the file on one core after the last
+ * piece; peers still pick different pieces inside the window, and rarity still comes first. A window of 0 breaks
+ * ties uniformly over the whole file. The extra cost is O(window) per pick.
  */
 final class RarityBuckets implements FreshOrder {
 
     /** Availability of every piece (seeds excluded), owned and updated by the picker. */
     private final int[] availability;
     private final Random random;
+    /** Fresh pieces scanned, from the lowest index, for an equally rare piece near the front of the file; >= 0. */
+    private final int window;
+    /** The member pieces by index, for the window. */
+    private final BitSet members;
     /** order[0 .. size) holds the member pieces, sorted by availability ascending. */
     private final int[] order;
     /** position[p] = index of p in order, or -1 if p is not a member. */
@@ -24,9 +35,14 @@ final class RarityBuckets implements FreshOrder {
     private int[] bucketEnd = new int[4];
     private int size;
 
-    RarityBuckets(int[] availability, Random random) {
+    RarityBuckets(int[] availability, Random random, int window) {
+        if (window < 0) {
+            throw new IllegalArgumentException("tie-break window must be >= 0, got " + window);
+        }
         this.availability = availability;
         this.random = random;
+        this.window = window;
+        this.members = new BitSet(availability.length);
         this.order = new int[availability.length];
         this.position = new int[availability.length];
         Arrays.fill(position, -1);
@@ -51,6 +67,7 @@ final class RarityBuckets implements FreshOrder {
         for (int bucket = level; bucket < bucketEnd.length; bucket++) {
             bucketEnd[bucket]++;
         }
+        members.set(piece);
         size++;
     }
 
@@ -70,6 +87,7 @@ final class RarityBuckets implements FreshOrder {
             bucketEnd[bucket]--;
         }
         position[piece] = -1;
+        members.clear(piece);
         size--;
     }
 
@@ -102,6 +120,16 @@ final class RarityBuckets implements FreshOrder {
 
     @Override
     public int pick(PeerPieces peer) {
+        int rarest = pickRarest(peer);
+        if (rarest < 0 || window == 0) {
+            return rarest;
+        }
+        int nearFront = pickNearFront(peer, availability[rarest]);
+        return nearFront < 0 ? rarest : nearFront;
+    }
+
+    /** A random one of the rarest fresh pieces the peer has, or -1. */
+    private int pickRarest(PeerPieces peer) {
         if (!peer.seed && (long) peer.pieceCount * 4 < size) {
             return pickAmongPeerPieces(peer);
         }
@@ -120,6 +148,19 @@ final class RarityBuckets implements FreshOrder {
             }
         }
         return -1;
+    }
+
+    /** A random one of the first {@code window} fresh pieces that the peer has at this availability, or -1. */
+    private int pickNearFront(PeerPieces peer, int level) {
+        int chosen = -1;
+        int candidates = 0;
+        int piece = members.nextSetBit(0);
+        for (int scanned = 0; scanned < window && piece >= 0; scanned++, piece = members.nextSetBit(piece + 1)) {
+            if (availability[piece] == level && peer.has(piece) && random.nextInt(++candidates) == 0) {
+                chosen = piece;
+            }
+        }
+        return chosen;
     }
 
     /** The rarest fresh piece among the peer's pieces, ties broken uniformly (reservoir sampling). */

@@ -13,9 +13,9 @@ class PickerStrategyTest {
     void createsThePickerNamedInConfiguration() {
         PieceLayout layout = Swarm.layout(4, 1);
 
-        assertThat(PickerStrategy.fromConfig("rarest-first").create(layout, new BitSet(), new Random()))
+        assertThat(PickerStrategy.fromConfig("rarest-first").create(layout, new BitSet(), new Random(), 8))
                 .isInstanceOf(RarestFirstPicker.class);
-        assertThat(PickerStrategy.fromConfig("sequential").create(layout, new BitSet(), new Random()))
+        assertThat(PickerStrategy.fromConfig("sequential").create(layout, new BitSet(), new Random(), 8))
                 .isInstanceOf(SequentialPicker.class);
     }
 

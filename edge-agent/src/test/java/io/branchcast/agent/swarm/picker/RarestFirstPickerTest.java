@@ -11,11 +11,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.branchcast.agent.swarm.picker.BlockReceipt.Outcome;
 import io.branchcast.agent.swarm.wire.BlockRef;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class RarestFirstPickerTest {
@@ -101,6 +105,40 @@ class RarestFirstPickerTest {
         }
 
         assertThat(orders).hasSizeGreaterThan(1);
+    }
+
+    @Test
+    void breaksTiesAmongTheFirstFreshPiecesOfTheFile() {
+        int window = 8;
+        PiecePicker<String> picker = rarestFirst("1".repeat(1000), "0".repeat(1000), 1, 3, window);
+        TreeSet<Integer> fresh = IntStream.range(0, 1000).boxed().collect(Collectors.toCollection(TreeSet::new));
+        List<Integer> order = new ArrayList<>();
+
+        for (int k = 0; k < 200; k++) {
+            int piece = pieces(picker.pick("peer0", 1, 0)).get(0);
+            assertThat(fresh.headSet(piece).size()).as("fresh pieces before pick %d", k).isLessThan(window);
+            fresh.remove(piece);
+            order.add(piece);
+        }
+
+        assertThat(order).isNotEqualTo(order.stream().sorted().toList());
+    }
+
+    @Test
+    void rarityComesBeforeTheTieBreakWindow() {
+        PiecePicker<String> picker = rarestFirst("2".repeat(99) + "1", "0".repeat(100), 1, 1, 8);
+        joinSeed(picker, "seed");
+
+        assertThat(pieces(picker.pick("seed", 1, 0))).containsExactly(99);
+    }
+
+    @Test
+    void aWindowOfZeroBreaksTiesOverTheWholeFile() {
+        PiecePicker<String> picker = rarestFirst("1".repeat(1000), "0".repeat(1000), 1, 3, 0);
+
+        List<Integer> first = pieces(picker.pick("peer0", 8, 0));
+
+        assertThat(first).anyMatch(piece -> piece >= 100);
     }
 
     @Test
@@ -276,7 +314,7 @@ class RarestFirstPickerTest {
     @Test
     void shortLastBlockHasTheExactLength() {
         RarestFirstPicker<String> picker = new RarestFirstPicker<>(new PieceLayout(2L * BLOCK + 100, 2 * BLOCK),
-                new BitSet(), new Random(1));
+                new BitSet(), new Random(1), 0);
         joinSeed(picker, "seed");
 
         List<BlockRef> blocks = picker.pick("seed", 3, 0);

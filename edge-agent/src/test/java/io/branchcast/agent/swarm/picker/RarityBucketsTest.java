@@ -4,19 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Checks the bucket bookkeeping against a naive model under a long, seeded run of random operations. */
+/**
+ * Checks the bucket bookkeeping against a naive model under a long, seeded run of random operations, without and with
+ * a tie-break window smaller than the file.
+ */
 class RarityBucketsTest {
 
     private static final int PIECES = 200;
 
-    @Test
-    void alwaysPicksAPieceOfMinimalAvailabilityAmongMembers() {
+    @ParameterizedTest
+    @ValueSource(ints = {0, 16})
+    void alwaysPicksAPieceOfMinimalAvailabilityAmongMembers(int window) {
         Random operations = new Random(12345);
         int[] availability = new int[PIECES];
         boolean[] member = new boolean[PIECES];
-        RarityBuckets buckets = new RarityBuckets(availability, new Random(1));
+        RarityBuckets buckets = new RarityBuckets(availability, new Random(1), window);
         PeerPieces seed = new PeerPieces();
         seed.seed = true;
 
@@ -52,11 +57,12 @@ class RarityBucketsTest {
         }
     }
 
-    @Test
-    void sparsePeerSearchAgreesWithTheBuckets() {
+    @ParameterizedTest
+    @ValueSource(ints = {0, 16})
+    void sparsePeerSearchAgreesWithTheBuckets(int window) {
         Random random = new Random(7);
         int[] availability = new int[PIECES];
-        RarityBuckets buckets = new RarityBuckets(availability, new Random(2));
+        RarityBuckets buckets = new RarityBuckets(availability, new Random(2), window);
         for (int piece = 0; piece < PIECES; piece++) {
             availability[piece] = 1 + random.nextInt(5);
             buckets.add(piece);

@@ -1,5 +1,6 @@
 package io.branchcast.agent.swarm.picker;
 
+import io.branchcast.agent.swarm.SwarmOptions;
 import io.branchcast.agent.swarm.wire.BlockRef;
 import java.util.BitSet;
 import java.util.List;
@@ -26,8 +27,13 @@ final class Swarm {
     }
 
     static RarestFirstPicker<String> rarestFirst(String availability, String verified, int blocksPerPiece, long seed) {
+        return rarestFirst(availability, verified, blocksPerPiece, seed, SwarmOptions.DEFAULT_TIE_BREAK_WINDOW);
+    }
+
+    static RarestFirstPicker<String> rarestFirst(String availability, String verified, int blocksPerPiece, long seed,
+                                                 int tieBreakWindow) {
         RarestFirstPicker<String> picker = new RarestFirstPicker<>(layout(availability.length(), blocksPerPiece),
-                bits(verified), new Random(seed));
+                bits(verified), new Random(seed), tieBreakWindow);
         populate(picker, availability);
         return picker;
     }
