@@ -5,6 +5,7 @@ import io.branchcast.contracts.events.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,11 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -121,21 +120,24 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private static void format(String classpath, Path config, Path logConfig, Path dir, Path log) {
-        String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(uuidBytes(UUID.randomUUID()));
         List<String> command = new ArrayList<>(javaCommand(classpath, logConfig));
-        command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", config.toString()));
+        command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", newClusterId(), "-c", config.toString()));
         ChildProcess.start("Kafka storage format", command, dir, Map.of(), log).awaitSuccess(Duration.ofMinutes(1));
+    }
+
+    /**
+     * A random cluster id from Kafka's own generator, which never starts one with '-': the base64 of a plain random UUID
+     * does one time in 64, and the storage tool then reads it as an option ("argument --cluster-id/-t: expected one
+     * argument"), which failed a test-stack start.
+     */
+    static String newClusterId() {
+        return Uuid.randomUuid().toString();
     }
 
     private static List<String> javaCommand(String classpath, Path logConfig) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return List.of(java, "-Xms128m", "-Xmx512m", "-XX:+UseG1GC",
                 "-Dlog4j2.configurationFile=" + logConfig, "-cp", classpath);
-    }
-
-    private static byte[] uuidBytes(UUID uuid) {
-        return java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
     }
 
     static String serverProperties(StackSettings s, Path dataDir, String realmUrl) {
