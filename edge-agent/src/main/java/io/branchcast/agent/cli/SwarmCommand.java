@@ -60,7 +60,7 @@ public final class SwarmCommand implements Command {
     @Override
     public Set<String> options() {
         return Set.of("manifest", "trust-key", "bind", "peers", "origin", "origin-cap-mib", "origin-grace-ms", "out",
-                "staging", "seed-file", "event-loops", "start-at", "rounds");
+                "staging", "seed-file", "event-loops", "start-at", "rounds", "tie-break-window");
     }
 
     @Override
@@ -87,12 +87,14 @@ public final class SwarmCommand implements Command {
                                          nothing before this time, as for a job's start time (benchmarks start agents together)
                   --rounds N             download N times in this process, from scratch each time (the file and staging
                                          directory are deleted between rounds): measures a warmed-up JVM (default 1)
+                  --tie-break-window N   rarest-first breaks ties among the first N fresh pieces of the file, 0 = over
+                                         the whole file (default %d)
                   --exit-when-done       exit once the file is complete (default for leechers is to keep seeding)
                   --seed-after           keep seeding after completion until killed (the default)
                 stdout lines: 'listening HOST:PORT', 'start pieces_verified=N piece_count=M',
                   'progress pieces=N/M ...' per 10 %%, 'complete bytes_from_peers=.. bytes_from_origin=.. seconds=.. download_s=..
                   bytes_uploaded=.. at_ms=EPOCH_MS path=..' (with ' round=K' when --rounds is given)
-                """.formatted(SwarmOptions.DEFAULT_ORIGIN_GRACE_MS);
+                """.formatted(SwarmOptions.DEFAULT_ORIGIN_GRACE_MS, SwarmOptions.DEFAULT_TIE_BREAK_WINDOW);
     }
 
     @Override
@@ -209,7 +211,9 @@ public final class SwarmCommand implements Command {
         SwarmOptions options = new SwarmOptions()
                 .setOriginGraceMs(args.number("origin-grace-ms", SwarmOptions.DEFAULT_ORIGIN_GRACE_MS, 0,
                         Long.MAX_VALUE))
-                .setStartAtMillis(args.number("start-at", 0, 0, Long.MAX_VALUE));
+                .setStartAtMillis(args.number("start-at", 0, 0, Long.MAX_VALUE))
+                .setTieBreakWindow((int) args.number("tie-break-window", SwarmOptions.DEFAULT_TIE_BREAK_WINDOW, 0,
+                        Integer.MAX_VALUE));
         if (args.has("bind")) {
             SocketAddress bind = address(args.string("bind", null));
             options.setListenHost(bind.host()).setListenPort(bind.port()).setLocalAddress(bind.host());
