@@ -1,5 +1,6 @@
 package io.branchcast.agent.cli;
 
+import io.branchcast.agent.jobs.JobFiles;
 import io.branchcast.agent.origin.OriginScheduler;
 import io.branchcast.agent.origin.TokenBucketOriginScheduler;
 import io.branchcast.agent.origin.UnlimitedOriginScheduler;
@@ -24,7 +25,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * SwarmCommand runs one {@link SwarmSession} from the command line, for tests and benchmarks: it loads and checks the
@@ -181,14 +180,7 @@ public final class SwarmCommand implements Command {
     /** Removes the installed file and the staging directory, so that the next round downloads from scratch. */
     private static void deleteDownload(Manifest manifest, Arguments args) throws IOException {
         Files.deleteIfExists(installedFile(manifest, args));
-        Path staging = stagingDir(args);
-        if (Files.exists(staging)) {
-            try (Stream<Path> paths = Files.walk(staging)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
+        new JobFiles(stagingDir(args)).delete();
     }
 
     /** A deployed session and its store. */
