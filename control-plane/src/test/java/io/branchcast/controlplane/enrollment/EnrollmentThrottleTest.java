@@ -49,4 +49,23 @@ class EnrollmentThrottleTest {
         assertThat(throttle.admit("198.51.100.3")).as("refilled buckets were forgotten for it").isZero();
         assertThat(throttle.admit("198.51.100.3")).isEqualTo(1);
     }
+
+    @Test
+    void at_the_address_limit_the_bucket_that_refilled_is_forgotten_even_if_it_was_not_the_first_one_seen() {
+        EnrollmentThrottle throttle = new EnrollmentThrottle(3, 1, 2, now::get);
+        for (int i = 0; i < 3; i++) {
+            throttle.admit("198.51.100.1");
+        }
+        now.addAndGet(SECOND);
+        throttle.admit("198.51.100.2");
+
+        now.addAndGet(3 * SECOND / 2);
+        for (int i = 0; i < 3; i++) {
+            assertThat(throttle.admit("198.51.100.3")).as("tracked in place of .2, which is full again").isZero();
+        }
+        assertThat(throttle.admit("198.51.100.3")).as("a tracked bucket runs dry").isEqualTo(1);
+        assertThat(throttle.admit("198.51.100.1")).isZero();
+        assertThat(throttle.admit("198.51.100.1")).as(".1 kept its bucket: 2.5 tokens, not a fresh 3").isZero();
+        assertThat(throttle.admit("198.51.100.1")).isEqualTo(1);
+    }
 }
