@@ -64,7 +64,7 @@ public final class WireCodec {
     /** The 13 bytes that precede a piece message's block of {@code length} bytes. */
     public static Buffer encodePieceHeader(int pieceIndex, int begin, int length) {
         // piece: <len=0009+X><id=7><index><begin><block>
-        return Buffer.buffer(13).appendInt(9 + length).appendByte(id(MessageId.PIECE)).appendInt(pieceIndex)
+        return Buffer.buffer(4 + WireLimits.PIECE_BODY_HEADER).appendInt(WireLimits.PIECE_BODY_HEADER + length).appendByte(id(MessageId.PIECE)).appendInt(pieceIndex)
                 .appendInt(begin);
     }
 
@@ -138,11 +138,13 @@ public final class WireCodec {
         MessageId id = MessageId.fromWire(body.getUnsignedByte(0));
         switch (id) {
             case PIECE:
-                if (length < 10 || length > 9 + BlockRef.MAX_REQUEST_LENGTH) {
-                    throw new ProtocolViolation(length < 10 ? DisconnectReason.INVALID_BLOCK_LENGTH
+                if (length <= WireLimits.PIECE_BODY_HEADER
+                        || length > WireLimits.PIECE_BODY_HEADER + BlockRef.MAX_REQUEST_LENGTH) {
+                    throw new ProtocolViolation(length <= WireLimits.PIECE_BODY_HEADER
+                            ? DisconnectReason.INVALID_BLOCK_LENGTH
                             : DisconnectReason.MESSAGE_TOO_LARGE, "piece message of " + length + " bytes");
                 }
-                Piece piece = new Piece(body.getInt(1), body.getInt(5), body.slice(9, length));
+                Piece piece = new Piece(body.getInt(1), body.getInt(5), body.slice(WireLimits.PIECE_BODY_HEADER, length));
                 limits.checkBlock(piece.pieceIndex(), piece.begin(), piece.data().length());
                 return piece;
             case REQUEST:

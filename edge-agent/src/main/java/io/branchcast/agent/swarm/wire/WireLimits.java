@@ -12,10 +12,10 @@ package io.branchcast.agent.swarm.wire;
  */
 public record WireLimits(long totalLength, int pieceLength, int maxMessageLength) {
 
-    /** Default frame bound: a piece message of the largest request (128 KiB + 9) fits, and so does an extended message. */
-    public static final int DEFAULT_MAX_MESSAGE_LENGTH = 128 * 1024 + 13;
     /** Bytes of a piece message's body before its data: id, piece index, offset. */
-    private static final int PIECE_BODY_HEADER = 9;
+    public static final int PIECE_BODY_HEADER = 9;
+    /** Default frame bound: a piece message of the largest request fits, and so does any extended message we read. */
+    public static final int DEFAULT_MAX_MESSAGE_LENGTH = BlockRef.MAX_REQUEST_LENGTH + PIECE_BODY_HEADER;
     /** Smallest accepted frame bound: one full piece message. */
     public static final int MIN_MAX_MESSAGE_LENGTH = BlockRef.MAX_BLOCK_LENGTH + PIECE_BODY_HEADER;
 
