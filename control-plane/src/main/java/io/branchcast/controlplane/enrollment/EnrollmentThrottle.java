@@ -65,12 +65,10 @@ public class EnrollmentThrottle {
         } else {
             byFullAt.remove(bucket);
         }
-        try {
-            return take(bucket, now);
-        } finally {
-            bucket.fullAt = bucket.refilledAt + (long) Math.ceil((burst - bucket.tokens) / perNano);
-            byFullAt.add(bucket);
-        }
+        long waitSeconds = take(bucket, now);
+        bucket.fullAt = bucket.refilledAt + (long) Math.ceil((burst - bucket.tokens) / perNano);
+        byFullAt.add(bucket);
+        return waitSeconds;
     }
 
     private long take(Bucket bucket, long now) {
