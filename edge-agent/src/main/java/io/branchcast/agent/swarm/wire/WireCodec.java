@@ -64,8 +64,8 @@ public final class WireCodec {
     /** The 13 bytes that precede a piece message's block of {@code length} bytes. */
     public static Buffer encodePieceHeader(int pieceIndex, int begin, int length) {
         // piece: <len=0009+X><id=7><index><begin><block>
-        return Buffer.buffer(4 + WireLimits.PIECE_BODY_HEADER).appendInt(WireLimits.PIECE_BODY_HEADER + length).appendByte(id(MessageId.PIECE)).appendInt(pieceIndex)
-                .appendInt(begin);
+        return Buffer.buffer(4 + WireLimits.PIECE_BODY_HEADER).appendInt(WireLimits.PIECE_BODY_HEADER + length)
+                .appendByte(id(MessageId.PIECE)).appendInt(pieceIndex).appendInt(begin);
     }
 
     /** Encodes a message into one new buffer (a piece's block is copied; use {@link #encode(PeerMessage, Consumer)} on hot paths). */
@@ -144,7 +144,8 @@ public final class WireCodec {
                             ? DisconnectReason.INVALID_BLOCK_LENGTH
                             : DisconnectReason.MESSAGE_TOO_LARGE, "piece message of " + length + " bytes");
                 }
-                Piece piece = new Piece(body.getInt(1), body.getInt(5), body.slice(WireLimits.PIECE_BODY_HEADER, length));
+                Piece piece = new Piece(body.getInt(1), body.getInt(5),
+                        body.slice(WireLimits.PIECE_BODY_HEADER, length));
                 limits.checkBlock(piece.pieceIndex(), piece.begin(), piece.data().length());
                 return piece;
             case REQUEST:
